@@ -1,0 +1,106 @@
+"""Findings: what a rule says about an SOP, and the catalogue of rule codes.
+
+Every rule has a stable code, a severity and a one-line hint on how to fix it.
+The codes are a user-facing contract: CI logs, editor integrations and the
+CONTRIBUTING guide refer to them, so never renumber one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    summary: str
+    hint: str
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+RULES: dict[str, Rule] = {
+    r.code: r
+    for r in [
+        # The file itself
+        Rule("F001", _E, "file is empty", "Start the file with front matter; `handbook new` writes a complete skeleton."),
+        Rule("F002", _E, "file is not UTF-8 text", "Save the file as UTF-8 (with or without BOM) in your editor."),
+        Rule("F003", _E, "file is binary", "Only Markdown text belongs here; move images to an assets folder."),
+        # Front matter
+        Rule("FM001", _E, "front matter missing", "Start the file with a line `---`, the SOP's fields, then a closing `---`."),
+        Rule("FM002", _E, "front matter not closed", "Add a line `---` after the last front-matter field."),
+        Rule("FM003", _E, "front matter is not valid YAML", "Fix the YAML syntax at the line given (indentation, a missing colon, quotes)."),
+        Rule("FM004", _E, "front matter is not a mapping", "Write the front matter as `key: value` lines."),
+        Rule("FM005", _E, "required field missing", "Add the field to the front matter; see handbook/schema/sop.schema.json."),
+        Rule("FM006", _E, "field has the wrong type or value", "Correct the value as the message says; see handbook/schema/sop.schema.json."),
+        Rule("FM007", _E, "unknown front-matter key", "Remove the key or correct its spelling; only the schema's keys are allowed."),
+        Rule("FM008", _E, "not a real date", "Write an existing calendar date as YYYY-MM-DD."),
+        Rule("FM009", _E, "last_reviewed is in the future", "Set last_reviewed to the date the review actually happened."),
+        # Identity and cross-references
+        Rule("ID001", _E, "unknown department", "Use a department key from extra.handbook.departments in mkdocs.yml."),
+        Rule("ID002", _E, "id prefix does not match the department", "Renumber the SOP with its department's prefix (`handbook new` picks the next free id)."),
+        Rule("ID003", _E, "duplicate id", "Give one of the SOPs the next free id of its department."),
+        Rule("ID004", _E, "reference to an SOP id that does not exist", "Correct the id or remove it from the list."),
+        Rule("ID005", _E, "sop() links to an SOP id that does not exist", "Correct the id in the sop() call."),
+        # Sections and formats
+        Rule("SEC001", _E, "required section missing", "Add a level-2 heading with one of the accepted names."),
+        Rule("SEC002", _E, "required section is empty", "Write the section's content below its heading."),
+        Rule("FMT001", _E, "simple SOP without numbered steps", "Write the Procedure as a numbered list (`1. ...`)."),
+        Rule("FMT002", _E, "hierarchical SOP with fewer than two stages", "Split the Procedure into at least two `###` stages."),
+        Rule("FMT003", _E, "flowchart SOP without a Mermaid flowchart", "Add a ```mermaid block starting with `flowchart TD` to the Procedure."),
+        # Glossary
+        Rule("GL001", _E, "glossary term not defined", "Add the term to the glossary file or correct its spelling (keys are case-sensitive)."),
+        # Review
+        Rule("REV001", _E, "review overdue", "Review the SOP, then run `handbook review ID` or update last_reviewed."),
+        Rule("REV002", _W, "review due soon", "Plan the review with the owner before the due date."),
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one file, at a 1-based line (0 when the whole file is meant)."""
+
+    path: str
+    line: int
+    code: str
+    message: str
+
+    @property
+    def rule(self) -> Rule:
+        return RULES[self.code]
+
+    @property
+    def severity(self) -> Severity:
+        return self.rule.severity
+
+    @property
+    def hint(self) -> str:
+        return self.rule.hint
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.code, self.message)
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.path,
+            "line": self.line,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.code} {self.message}"

@@ -1,0 +1,137 @@
+"""The handbook as a whole: which files are SOPs, every SOP loaded once, and its verdict.
+
+Built once per check or per site build, then looked up: nothing here scans all
+SOPs again for a single page.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import source as sop_source
+from .findings import Finding
+from .glossary import Glossary, load_glossary
+from .policy import Policy, load_policy
+from .review import ReviewStatus
+from .rules import cross_rules, review_of, sop_rules
+from .sop import SOP, parse
+
+
+def is_sop_file(rel_path: str, policy: Policy) -> bool:
+    """SOPs are the Markdown files in the folders of docs/; top-level pages and index pages are not."""
+    if not rel_path.endswith(".md") or "/" not in rel_path:
+        return False
+    name = rel_path.rsplit("/", 1)[1]
+    if name == "index.md" or (name.startswith("index.") and name.count(".") == 2):
+        return False
+    return not any(fnmatch.fnmatch(rel_path, pattern) for pattern in policy.not_sops)
+
+
+def language_of(rel_path: str, policy: Policy) -> tuple[str, bool]:
+    """`cc-001.pl.md` is the Polish translation of `cc-001.md`; returns (language, is_translation)."""
+    stem = rel_path[:-3]
+    suffix = stem.rsplit(".", 1)[1] if "." in stem.rsplit("/", 1)[-1] else None
+    if suffix and suffix in policy.languages and suffix != policy.source_lang:
+        return suffix, True
+    return policy.source_lang, False
+
+
+def find_sop_files(policy: Policy) -> list[str]:
+    """Paths of every SOP file relative to docs_dir, with `/` separators, sorted."""
+    found = []
+    docs = str(policy.docs_dir)
+    for folder, dirs, files in os.walk(docs):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel_folder = os.path.relpath(folder, docs).replace(os.sep, "/")
+        for name in files:
+            rel = name if rel_folder == "." else f"{rel_folder}/{name}"
+            if is_sop_file(rel, policy):
+                found.append(rel)
+    return sorted(found)
+
+
+@dataclass
+class Handbook:
+    policy: Policy
+    glossary: Glossary
+    today: date
+    sops: list[SOP] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # every finding, sorted
+    by_path: dict[str, SOP] = field(default_factory=dict)  # docs-relative path -> SOP
+    by_id: dict[str, SOP] = field(default_factory=dict)  # id -> source-language SOP
+    translations: dict[str, dict[str, SOP]] = field(default_factory=dict)  # id -> lang -> SOP
+    files: dict[str, str] = field(default_factory=dict)  # docs-relative path -> path shown to authors
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.files)
+
+    def review(self, sop: SOP) -> ReviewStatus:
+        return review_of(self.by_id.get(sop.id, sop), self.policy, self.today)
+
+    def findings_for(self, shown_paths: set[str]) -> list[Finding]:
+        return [f for f in self.findings if f.path in shown_paths]
+
+    def in_department(self, key: str) -> list[SOP]:
+        return sorted((s for s in self.by_id.values() if s.department == key), key=lambda s: s.id)
+
+
+def open_handbook(config_path: Path, today: date, shown_root: Path | None = None) -> Handbook:
+    """Load the policy from mkdocs.yml, the glossary and every SOP, and run every rule."""
+    policy = load_policy(config_path)
+    glossary = load_glossary(policy.glossary_path, _shown(policy.glossary_path, shown_root))
+    return load(policy, glossary, today, shown_root)
+
+
+def load(policy: Policy, glossary: Glossary, today: date, shown_root: Path | None = None) -> Handbook:
+    handbook = Handbook(policy, glossary, today)
+    rel_paths = find_sop_files(policy)
+    holders: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for rel in rel_paths:
+        shown = _shown(policy.docs_dir / rel, shown_root)
+        lang, is_translation = language_of(rel, policy)
+        src, problem = sop_source.read(policy.docs_dir / rel, shown)
+        handbook.files[rel] = shown
+        if problem:
+            handbook.findings.append(problem)
+            continue
+        sop, found = parse(src, lang, is_translation)
+        handbook.findings += found
+        if sop is None:
+            continue
+        handbook.findings += sop_rules(sop, policy, glossary, today)
+        handbook.sops.append(sop)
+        handbook.by_path[rel] = sop
+        if sop.id:
+            holders[(sop.id, lang)].append(shown)
+            if is_translation:
+                handbook.translations.setdefault(sop.id, {})[lang] = sop
+            else:
+                handbook.by_id.setdefault(sop.id, sop)
+    known = {sop_id for sop_id, lang in holders if lang == policy.source_lang}
+    handbook.findings += cross_rules(handbook.sops, known, holders)
+    handbook.findings.sort(key=Finding.sort_key)
+    return handbook
+
+
+def _shown(path: Path, shown_root: Path | None) -> str:
+    """How a path is shown to the author: relative to `shown_root` (the working folder) when inside it."""
+    if shown_root is not None:
+        try:
+            return os.path.relpath(path, shown_root).replace(os.sep, "/") if _inside(path, shown_root) else str(path)
+        except ValueError:
+            return str(path)
+    return str(path)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False

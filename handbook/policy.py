@@ -1,0 +1,215 @@
+"""The handbook policy: `extra.handbook` in mkdocs.yml, read without MkDocs.
+
+The command-line check and the site build read the same policy object, so a
+department, a required section or a review interval is defined once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .yamlio import load_config_text
+
+
+class ConfigError(Exception):
+    """The handbook's configuration is unusable; the message says where and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Department:
+    key: str
+    name: str
+    prefix: str
+    lead: str
+    review_interval_months: int | None = None
+
+
+@dataclass(frozen=True)
+class RequiredSection:
+    """A section every SOP must have, with the headings accepted per language."""
+
+    key: str
+    headings: dict[str, tuple[str, ...]]  # language -> accepted headings
+
+    def accepted(self, lang: str, source_lang: str) -> tuple[str, ...]:
+        """Headings accepted on a page in `lang`; the source language's always count."""
+        names = list(self.headings.get(lang, ()))
+        for name in self.headings.get(source_lang, ()):
+            if name not in names:
+                names.append(name)
+        return tuple(names)
+
+    def label(self, lang: str, source_lang: str) -> str:
+        return self.accepted(lang, source_lang)[0]
+
+
+@dataclass(frozen=True)
+class ReviewPolicy:
+    default_interval_months: int = 12
+    due_soon_days: int = 30
+    exempt_statuses: tuple[str, ...] = ("draft", "retired")
+
+
+DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
+    "purpose": {"en": ["Purpose"], "hu": ["Cél"]},
+    "scope": {"en": ["Scope"], "hu": ["Hatály"]},
+    "responsibilities": {"en": ["Responsibilities"], "hu": ["Felelősség"]},
+    "definitions": {"en": ["Definitions"], "hu": ["Fogalmak", "Fogalommeghatározások"]},
+    "procedure": {"en": ["Procedure"], "hu": ["Eljárások", "Eljárás"]},
+    "performance": {"en": ["Performance measures"], "hu": ["Teljesítménymérések"]},
+    "documentation": {"en": ["Documentation"], "hu": ["Dokumentáció"]},
+    "training": {"en": ["Training"], "hu": ["Képzés"]},
+    "review": {"en": ["Review and approval"], "hu": ["Felülvizsgálat és jóváhagyás"]},
+}
+
+_PREFIX = re.compile(r"^[A-Z][A-Z0-9]*$")
+_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass
+class Policy:
+    root: Path  # folder of mkdocs.yml
+    docs_dir: Path
+    departments: dict[str, Department]
+    sections: tuple[RequiredSection, ...]
+    review: ReviewPolicy
+    glossary_path: Path
+    languages: tuple[str, ...] = ("en",)
+    not_sops: tuple[str, ...] = ()
+    config_path: Path | None = None
+    site_url: str = ""
+    _by_prefix: dict[str, Department] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_prefix = {d.prefix: d for d in self.departments.values()}
+
+    @property
+    def source_lang(self) -> str:
+        return self.languages[0]
+
+    def section(self, key: str) -> RequiredSection | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def department_for_prefix(self, prefix: str) -> Department | None:
+        return self._by_prefix.get(prefix)
+
+    def interval_months(self, department: str) -> int:
+        dept = self.departments.get(department)
+        if dept and dept.review_interval_months:
+            return dept.review_interval_months
+        return self.review.default_interval_months
+
+
+def load_policy(config_path: Path) -> Policy:
+    """Read `extra.handbook` from mkdocs.yml at `config_path`."""
+    shown = config_path.name
+    try:
+        text = config_path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{config_path}: no such file. Run the command in the handbook's folder (where mkdocs.yml is) or pass --config."
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{config_path}: cannot be read: {exc}") from None
+    try:
+        config = load_config_text(text) or {}
+    except Exception as exc:  # yaml.YAMLError and friends: report, never trace
+        raise ConfigError(f"{shown}: not valid YAML: {exc}") from None
+    if not isinstance(config, dict):
+        raise ConfigError(f"{shown}: expected a mapping of settings at the top level")
+    root = config_path.parent
+    extra = config.get("extra") or {}
+    raw = extra.get("handbook") if isinstance(extra, dict) else None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{shown}: no `extra: handbook:` section; the handbook policy (departments, sections, review) lives there")
+    return policy_from_mapping(raw, root, root / str(config.get("docs_dir") or "docs"), shown, config_path, config.get("site_url") or "")
+
+
+def policy_from_mapping(
+    raw: dict[str, Any], root: Path, docs_dir: Path, shown: str = "mkdocs.yml", config_path: Path | None = None, site_url: str = ""
+) -> Policy:
+    where = f"{shown}: extra.handbook"
+    languages = _str_list(raw.get("languages", ["en"]), f"{where}.languages") or ["en"]
+    return Policy(
+        root=root,
+        docs_dir=docs_dir,
+        departments=_departments(raw.get("departments"), where),
+        sections=_sections(raw.get("sections", DEFAULT_SECTIONS), where),
+        review=_review(raw.get("review") or {}, where),
+        glossary_path=root / str(raw.get("glossary", "glossary.yml")),
+        languages=tuple(languages),
+        not_sops=tuple(_str_list(raw.get("not_sops", []), f"{where}.not_sops")),
+        config_path=config_path,
+        site_url=str(site_url),
+    )
+
+
+def _departments(raw: Any, where: str) -> dict[str, Department]:
+    if not isinstance(raw, dict) or not raw:
+        raise ConfigError(f"{where}.departments: list at least one department as `key: {{name, prefix, lead}}`")
+    departments: dict[str, Department] = {}
+    prefixes: dict[str, str] = {}
+    for key, entry in raw.items():
+        at = f"{where}.departments.{key}"
+        if not isinstance(key, str) or not _KEY.match(key):
+            raise ConfigError(f"{at}: a department key is lower-case letters, digits and dashes")
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{at}: expected `name`, `prefix` and `lead`")
+        unknown = set(entry) - {"name", "prefix", "lead", "review_interval_months"}
+        if unknown:
+            raise ConfigError(f"{at}: unknown setting(s) {', '.join(sorted(map(str, unknown)))}")
+        prefix = entry.get("prefix")
+        if not isinstance(prefix, str) or not _PREFIX.match(prefix):
+            raise ConfigError(f"{at}.prefix: an id prefix is upper-case letters and digits, e.g. CC")
+        if prefix in prefixes:
+            raise ConfigError(f"{at}.prefix: {prefix} is already the prefix of {prefixes[prefix]}")
+        prefixes[prefix] = key
+        interval = entry.get("review_interval_months")
+        if interval is not None and (not isinstance(interval, int) or isinstance(interval, bool) or interval < 1):
+            raise ConfigError(f"{at}.review_interval_months: a whole number of months, 1 or more")
+        departments[key] = Department(
+            key=key,
+            name=str(entry.get("name") or key),
+            prefix=prefix,
+            lead=str(entry.get("lead") or ""),
+            review_interval_months=interval,
+        )
+    return departments
+
+
+def _sections(raw: Any, where: str) -> tuple[RequiredSection, ...]:
+    if not isinstance(raw, dict) or not raw:
+        raise ConfigError(f"{where}.sections: map each section key to its headings per language, e.g. purpose: {{en: Purpose}}")
+    sections = []
+    for key, per_lang in raw.items():
+        at = f"{where}.sections.{key}"
+        if not isinstance(per_lang, dict) or not per_lang:
+            raise ConfigError(f"{at}: map languages to headings, e.g. {{en: Purpose, hu: Cél}}")
+        headings = {}
+        for lang, names in per_lang.items():
+            names = [names] if isinstance(names, str) else names
+            headings[str(lang)] = tuple(_str_list(names, f"{at}.{lang}"))
+        sections.append(RequiredSection(str(key), headings))
+    return tuple(sections)
+
+
+def _review(raw: Any, where: str) -> ReviewPolicy:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}.review: expected default_interval_months, due_soon_days, exempt_statuses")
+    defaults = ReviewPolicy()
+    interval = raw.get("default_interval_months", defaults.default_interval_months)
+    window = raw.get("due_soon_days", defaults.due_soon_days)
+    for name, value in (("default_interval_months", interval), ("due_soon_days", window)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < (1 if name.startswith("default") else 0):
+            raise ConfigError(f"{where}.review.{name}: a whole number, got {value!r}")
+    exempt = _str_list(raw.get("exempt_statuses", list(defaults.exempt_statuses)), f"{where}.review.exempt_statuses")
+    return ReviewPolicy(interval, window, tuple(exempt))
+
+
+def _str_list(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError(f"{where}: expected a list of names")
+    return list(value)

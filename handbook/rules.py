@@ -1,0 +1,153 @@
+"""The rules an SOP must follow. The check and the site build both call these, and only these.
+
+`sop_rules` looks at one SOP on its own; `cross_rules` at the handbook as a whole
+(ids, references). Each finding carries a code from `findings.RULES`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from datetime import date
+
+from .findings import Finding
+from .glossary import Glossary
+from .policy import Policy
+from .review import ReviewState, ReviewStatus, review_status
+from .sop import SOP
+
+
+def review_of(sop: SOP, policy: Policy, today: date) -> ReviewStatus:
+    """Review state from last_reviewed + interval (SOP, then department, then handbook), or next_review."""
+    interval = sop.meta.get("review_interval_months")
+    if not isinstance(interval, int) or isinstance(interval, bool):
+        interval = policy.interval_months(sop.department)
+    return review_status(
+        sop.dates.get("last_reviewed"),
+        interval,
+        sop.dates.get("next_review"),
+        sop.status,
+        policy.review.exempt_statuses,
+        policy.review.due_soon_days,
+        today,
+    )
+
+
+def sop_rules(sop: SOP, policy: Policy, glossary: Glossary, today: date) -> list[Finding]:
+    findings: list[Finding] = []
+    findings += _identity(sop, policy)
+    findings += _sections(sop, policy)
+    findings += _procedure_format(sop, policy)
+    findings += _glossary_terms(sop, glossary)
+    if not sop.is_translation:  # a translation follows its source's review cycle
+        findings += _review(sop, policy, today)
+    return findings
+
+
+def _identity(sop: SOP, policy: Policy) -> list[Finding]:
+    department = sop.meta.get("department")
+    if not isinstance(department, str) or not department:
+        return []  # the schema already reported it
+    if department not in policy.departments:
+        known = ", ".join(policy.departments)
+        return [Finding(sop.path, sop.line_of("department"), "ID001", f"unknown department `{department}`; known: {known}")]
+    expected = policy.departments[department].prefix
+    prefix = sop.id.split("-", 1)[0] if "-" in sop.id else None
+    if prefix is not None and prefix != expected:
+        return [
+            Finding(
+                sop.path,
+                sop.line_of("id"),
+                "ID002",
+                f"id {sop.id} has prefix {prefix}, but department `{department}` uses {expected} (e.g. {expected}-001)",
+            )
+        ]
+    return []
+
+
+def _sections(sop: SOP, policy: Policy) -> list[Finding]:
+    findings = []
+    for section in policy.sections:
+        accepted = section.accepted(sop.lang, policy.source_lang)
+        found = sop.body.find_section(accepted)
+        names = " or ".join(f"`## {name}`" for name in accepted)
+        if found is None:
+            line = sop.source.body_line if sop.source.body_line > 1 else 1
+            findings.append(Finding(sop.path, line, "SEC001", f"required section {accepted[0]} is missing: add a heading {names}"))
+        elif not found.has_content:
+            findings.append(Finding(sop.path, found.heading.line, "SEC002", f"required section {found.heading.text} is empty"))
+    return findings
+
+
+def _procedure_format(sop: SOP, policy: Policy) -> list[Finding]:
+    section = policy.section("procedure")
+    if section is None:
+        return []
+    procedure = sop.body.find_section(section.accepted(sop.lang, policy.source_lang))
+    if procedure is None or not procedure.has_content:
+        return []  # SEC001/SEC002 already say so
+    at = procedure.heading.line
+    if sop.format == "simple" and not procedure.has_ordered_list:
+        return [Finding(sop.path, at, "FMT001", "format is simple, but the Procedure has no numbered list of steps")]
+    if sop.format == "hierarchical" and len(procedure.subheadings) < 2:
+        count = len(procedure.subheadings)
+        return [
+            Finding(sop.path, at, "FMT002", f"format is hierarchical, but the Procedure has {count} stage heading(s); it needs at least two `###` stages")
+        ]
+    if sop.format == "flowchart" and not procedure.flowchart_lines:
+        return [Finding(sop.path, at, "FMT003", "format is flowchart, but the Procedure has no ```mermaid block with a `flowchart`")]
+    return []
+
+
+def _glossary_terms(sop: SOP, glossary: Glossary) -> list[Finding]:
+    findings = []
+    for call in sop.body.terms_used():
+        if call.argument not in glossary:
+            findings.append(Finding(sop.path, call.line, "GL001", f"term(\"{call.argument}\") is not in the glossary{_close(call.argument, glossary.terms)}"))
+    return findings
+
+
+def _review(sop: SOP, policy: Policy, today: date) -> list[Finding]:
+    findings = []
+    last = sop.dates.get("last_reviewed")
+    if last and last > today:
+        findings.append(Finding(sop.path, sop.line_of("last_reviewed"), "FM009", f"last_reviewed {last} is after today ({today})"))
+        return findings
+    review = review_of(sop, policy, today)
+    key = "next_review" if "next_review" in sop.dates else "last_reviewed"
+    if review.state is ReviewState.OVERDUE:
+        findings.append(
+            Finding(sop.path, sop.line_of(key), "REV001", f"review overdue: due {review.next_review}, {-review.days_left} day(s) ago (owner: {sop.owner})")
+        )
+    elif review.state is ReviewState.DUE_SOON:
+        findings.append(
+            Finding(sop.path, sop.line_of(key), "REV002", f"review due soon: due {review.next_review}, in {review.days_left} day(s) (owner: {sop.owner})")
+        )
+    return findings
+
+
+def cross_rules(sops: Iterable[SOP], known_ids: set[str], holders: dict[tuple[str, str], list[str]]) -> list[Finding]:
+    """Duplicate ids and references, given every id in the handbook and the files holding each (id, language)."""
+    findings = []
+    for sop in sops:
+        others = [p for p in holders.get((sop.id, sop.lang), ()) if p != sop.path]
+        if sop.id and others:
+            findings.append(Finding(sop.path, sop.line_of("id"), "ID003", f"id {sop.id} is also used by {', '.join(others)}"))
+        for key in ("related", "supersedes"):
+            values = sop.meta.get(key)
+            if not isinstance(values, list):
+                continue
+            lines = sop.item_lines.get(key, [])
+            for index, value in enumerate(values):
+                if isinstance(value, str) and value not in known_ids:
+                    line = lines[index] if index < len(lines) else sop.line_of(key)
+                    findings.append(Finding(sop.path, line, "ID004", f"{key} lists {value}, but no SOP has that id{_close(value, known_ids)}"))
+        for call in sop.body.sops_linked():
+            if call.argument not in known_ids:
+                findings.append(Finding(sop.path, call.line, "ID005", f"sop(\"{call.argument}\") links to an id no SOP has{_close(call.argument, known_ids)}"))
+    return findings
+
+
+def _close(value: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]}?)" if close else ""

@@ -1,0 +1,176 @@
+"""The SOP: front matter validated against the published JSON Schema, plus its body's shape."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from .findings import Finding
+from .source import SopSource
+from .structure import Body, scan
+from .yamlio import YamlSyntaxError, load_front_matter
+
+DATE_FIELDS = ("last_reviewed", "effective", "next_review")
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    return json.loads(resources.files("handbook").joinpath("schema/sop.schema.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(schema())
+
+
+@dataclass
+class SOP:
+    """One SOP file (a source page or a translation) as the rules and the site see it."""
+
+    path: str
+    lang: str
+    is_translation: bool
+    meta: dict[str, Any]
+    key_lines: dict[str, int]
+    item_lines: dict[str, list[int]]
+    body: Body
+    source: SopSource
+    dates: dict[str, date] = field(default_factory=dict)  # only the valid ones
+
+    @property
+    def id(self) -> str:
+        return str(self.meta.get("id", ""))
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title", self.id))
+
+    @property
+    def department(self) -> str:
+        return str(self.meta.get("department", ""))
+
+    @property
+    def owner(self) -> str:
+        return str(self.meta.get("owner", ""))
+
+    @property
+    def status(self) -> str:
+        return str(self.meta.get("status", ""))
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.get("version", ""))
+
+    @property
+    def format(self) -> str:
+        return str(self.meta.get("format", "simple"))
+
+    @property
+    def channels(self) -> list[str]:
+        return list(self.meta.get("channels") or [])
+
+    def line_of(self, key: str) -> int:
+        """The line of a front-matter key, or of the opening fence when the key is absent."""
+        return self.key_lines.get(key, 1)
+
+
+def parse(source: SopSource, lang: str, is_translation: bool) -> tuple[SOP | None, list[Finding]]:
+    """Validate the front matter; an SOP comes back whenever the front matter is a mapping."""
+    path = source.path
+    if source.front_matter is None:
+        return None, [Finding(path, 1, "FM001", "no front matter: the file must start with a line `---`")]
+    if source.body_line == 1:
+        return None, [Finding(path, 1, "FM002", "front matter opened at line 1 is never closed with `---`")]
+    try:
+        loaded = load_front_matter(source.front_matter, source.front_matter_line)
+    except YamlSyntaxError as exc:
+        return None, [Finding(path, exc.line, "FM003", f"front matter is not valid YAML: {exc}")]
+    if not isinstance(loaded.data, dict):
+        return None, [Finding(path, 1, "FM004", "front matter must be `key: value` lines, not a list or a single value")]
+    meta = {str(k): v for k, v in loaded.data.items()}
+    sop = SOP(path, lang, is_translation, meta, loaded.key_lines, loaded.item_lines, scan(source.body, source.body_line), source)
+    return sop, _schema_findings(sop) + _date_findings(sop)
+
+
+def _schema_findings(sop: SOP) -> list[Finding]:
+    findings = []
+    for error in _validator().iter_errors(sop.meta):
+        findings.append(_explain(sop, error))
+    return findings
+
+
+def _explain(sop: SOP, error: Any) -> Finding:
+    path = list(error.absolute_path)
+    key = str(path[0]) if path else None
+    line = sop.line_of(key) if key else 1
+    if key and len(path) > 1 and isinstance(path[1], int):
+        items = sop.item_lines.get(key, [])
+        line = items[path[1]] if path[1] < len(items) else line
+    value = error.instance
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return Finding(sop.path, 1, "FM005", f"required field `{missing}` is missing from the front matter")
+    if error.validator == "additionalProperties":
+        known = list(schema()["properties"])
+        unknown = [k for k in sop.meta if k not in known]
+        notes = []
+        for name in unknown:
+            close = difflib.get_close_matches(name, known, n=1)
+            notes.append(f"`{name}`" + (f" (did you mean `{close[0]}`?)" if close else ""))
+        line = sop.line_of(unknown[0]) if unknown else 1
+        return Finding(sop.path, line, "FM007", f"unknown front-matter key {', '.join(notes)}")
+    where = key if key else "front matter"
+    if key and len(path) > 1:
+        where = f"{key}[{path[1]}]"
+    return Finding(sop.path, line, "FM006", f"{where}: {_describe(key, error, value)}")
+
+
+_EXPECTED = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping"}
+
+
+def _describe(key: str | None, error: Any, value: Any) -> str:
+    shown = json.dumps(value, ensure_ascii=False, default=str)
+    if error.validator == "type":
+        wanted = error.validator_value
+        wanted = " or ".join(_EXPECTED.get(w, w) for w in ([wanted] if isinstance(wanted, str) else wanted))
+        if key == "version":
+            return f"{shown} must be text MAJOR.MINOR in quotes, e.g. \"2.0\""
+        return f"expected {wanted}, got {shown}"
+    if error.validator == "enum":
+        return f"{shown} is not one of {', '.join(map(str, error.validator_value))}"
+    if error.validator == "pattern":
+        if key in DATE_FIELDS:
+            return f"{shown} is not a date in the form YYYY-MM-DD"
+        if key == "version" or key == "translation_of_version":
+            return f"{shown} is not MAJOR.MINOR, e.g. \"2.1\""
+        if key == "lang":
+            return f"{shown} is not a language code such as en, pl, hu, lv or ar"
+        return f"{shown} is not an SOP id: the department prefix, a dash and three or more digits (CC-001)"
+    if error.validator == "uniqueItems":
+        return "lists the same value twice"
+    if error.validator in ("minimum", "maximum"):
+        return f"{shown} is out of range ({error.validator}: {error.validator_value})"
+    if error.validator == "minLength":
+        return "must not be empty"
+    return error.message
+
+
+def _date_findings(sop: SOP) -> list[Finding]:
+    findings = []
+    for key in DATE_FIELDS:
+        value = sop.meta.get(key)
+        if not isinstance(value, str) or len(value) != 10:
+            continue
+        try:
+            sop.dates[key] = date.fromisoformat(value)
+        except ValueError:
+            if value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
+                findings.append(Finding(sop.path, sop.line_of(key), "FM008", f"{key}: {value} is not a real calendar date"))
+    return findings

@@ -1,0 +1,76 @@
+"""Reading an SOP file: bytes to text, and text to front matter and body.
+
+Windows editors write a UTF-8 BOM and CRLF line endings; both are accepted.
+Anything that is not UTF-8 text is reported, never raised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .findings import Finding
+
+_BOM = "\ufeff"
+
+
+@dataclass
+class SopSource:
+    """An SOP file split into front matter and body, with line numbers kept."""
+
+    path: str  # as reported to the author (relative where possible)
+    text: str  # normalised: no BOM, LF line endings
+    front_matter: str | None  # text between the fences, None when absent
+    front_matter_line: int  # 1-based line of the first front-matter line
+    body: str  # Markdown after the closing fence (or the whole text)
+    body_line: int  # 1-based line of the first body line
+
+
+def decode(path: str, raw: bytes) -> tuple[str | None, Finding | None]:
+    """Turn a file's bytes into normalised text, or a finding saying why not."""
+    if not raw.strip():
+        return None, Finding(path, 0, "F001", "the file is empty: an SOP needs front matter and its sections")
+    if b"\x00" in raw[:8192]:
+        return None, Finding(path, 0, "F003", "the file contains NUL bytes: it is binary, not Markdown")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, Finding(
+            path, line, "F002", f"byte 0x{raw[exc.start]:02x} at line {line} is not UTF-8: the file is in another encoding"
+        )
+    if text.startswith(_BOM):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
+
+
+def split(path: str, text: str) -> SopSource:
+    """Split normalised text at the `---` fences of its front matter."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return SopSource(path, text, None, 0, text, 1)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            front = "\n".join(lines[1:index]) + "\n"
+            body = "\n".join(lines[index + 1 :])
+            return SopSource(path, text, front, 2, body, index + 2)
+    # Not closed: the caller reports FM002; the whole text stays the body.
+    return SopSource(path, text, "", 2, text, 1)
+
+
+def read(abs_path: Path, shown_path: str) -> tuple[SopSource | None, Finding | None]:
+    """Read and split one file; a finding instead when it cannot be read as text."""
+    try:
+        raw = abs_path.read_bytes()
+    except OSError as exc:
+        return None, Finding(shown_path, 0, "F002", f"the file cannot be read: {exc.strerror}")
+    text, problem = decode(shown_path, raw)
+    if text is None:
+        return None, problem
+    return split(shown_path, text), None
+
+
+def front_matter_closed(source: SopSource) -> bool:
+    return source.front_matter is not None and source.body_line > 1
