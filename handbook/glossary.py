@@ -47,6 +47,7 @@ class Glossary:
     def __init__(self, terms: dict[str, GlossaryTerm], path: Path | None = None):
         self.terms = terms
         self.path = path
+        self._abbreviation_pattern: re.Pattern[str] | None | bool = None
 
     def __contains__(self, key: str) -> bool:
         return key in self.terms
@@ -62,6 +63,16 @@ class Glossary:
 
     def abbreviations(self) -> list[GlossaryTerm]:
         return [t for t in self.sorted() if t.is_abbreviation]
+
+    def used_in(self, text: str, called: list[str] = ()) -> list[GlossaryTerm]:
+        """Terms a page uses: every term() call, and every abbreviation written as a word."""
+        keys = {key for key in called if key in self.terms}
+        if self._abbreviation_pattern is None:
+            names = sorted((t.key for t in self.abbreviations()), key=len, reverse=True)
+            self._abbreviation_pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b") if names else False
+        if self._abbreviation_pattern:
+            keys.update(self._abbreviation_pattern.findall(text))
+        return sorted((self.terms[k] for k in keys), key=lambda t: t.key.casefold())
 
 
 def load_glossary(path: Path, shown: str | None = None) -> Glossary:

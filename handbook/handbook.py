@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import source as sop_source
 from .findings import Finding
-from .glossary import Glossary, load_glossary
+from .glossary import Glossary, GlossaryTerm, load_glossary
 from .policy import Policy, load_policy
 from .review import ReviewStatus
 from .rules import cross_rules, review_of, sop_rules
@@ -65,6 +65,8 @@ class Handbook:
     by_path: dict[str, SOP] = field(default_factory=dict)  # docs-relative path -> SOP
     by_id: dict[str, SOP] = field(default_factory=dict)  # id -> source-language SOP
     translations: dict[str, dict[str, SOP]] = field(default_factory=dict)  # id -> lang -> SOP
+    _term_usage: dict[str, list[SOP]] | None = field(default=None, repr=False)
+    _departments: dict[str, list[SOP]] | None = field(default=None, repr=False)
     files: dict[str, str] = field(default_factory=dict)  # docs-relative path -> path shown to authors
 
     @property
@@ -77,8 +79,27 @@ class Handbook:
     def findings_for(self, shown_paths: set[str]) -> list[Finding]:
         return [f for f in self.findings if f.path in shown_paths]
 
+    def terms_of(self, sop: SOP) -> list[GlossaryTerm]:
+        return self.glossary.used_in(sop.source.body, [c.argument for c in sop.body.terms_used()])
+
+    def term_usage(self) -> dict[str, list[SOP]]:
+        """For each glossary term, the source-language SOPs that use it (computed once)."""
+        if self._term_usage is None:
+            usage: dict[str, list[SOP]] = defaultdict(list)
+            for sop in sorted(self.by_id.values(), key=lambda s: s.id):
+                for term in self.terms_of(sop):
+                    usage[term.key].append(sop)
+            self._term_usage = dict(usage)
+        return self._term_usage
+
     def in_department(self, key: str) -> list[SOP]:
-        return sorted((s for s in self.by_id.values() if s.department == key), key=lambda s: s.id)
+        """The department's source-language SOPs by id (indexed once)."""
+        if self._departments is None:
+            index: dict[str, list[SOP]] = defaultdict(list)
+            for sop in sorted(self.by_id.values(), key=lambda s: s.id):
+                index[sop.department].append(sop)
+            self._departments = dict(index)
+        return self._departments.get(key, [])
 
 
 def open_handbook(config_path: Path, today: date, shown_root: Path | None = None) -> Handbook:
@@ -104,6 +125,7 @@ def load(policy: Policy, glossary: Glossary, today: date, shown_root: Path | Non
         handbook.findings += found
         if sop is None:
             continue
+        sop.docs_path = rel
         handbook.findings += sop_rules(sop, policy, glossary, today)
         handbook.sops.append(sop)
         handbook.by_path[rel] = sop

@@ -43,6 +43,7 @@ class SOP:
     body: Body
     source: SopSource
     dates: dict[str, date] = field(default_factory=dict)  # only the valid ones
+    docs_path: str = ""  # relative to docs/, with `/`: where the site finds the page
 
     @property
     def id(self) -> str:

@@ -1,0 +1,67 @@
+"""Interface words of the generated pages and cards, per language (English as fallback)."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "department": "Department",
+        "owner": "Owner",
+        "status": "Status",
+        "version": "Version",
+        "effective": "Effective",
+        "last_reviewed": "Last reviewed",
+        "next_review": "Next review",
+        "channels": "Channels",
+        "format": "Format",
+        "id": "ID",
+        "title": "Title",
+        "review": "Review",
+        "lead": "Lead",
+        "sops": "SOPs",
+        "term": "Term",
+        "definition": "Definition",
+        "used_by": "Used by",
+        "not_used": "not used by any SOP yet",
+        "home_title": "Customer Service Handbook",
+        "home_intro": "Standard Operating Procedures for every team that serves our customers. Find a procedure by department below or with the search box; every SOP states who owns it and when it is next reviewed.",
+        "departments": "Departments",
+        "nav.home": "Home",
+        "reviews_title": "Review dashboard",
+        "reviews_intro": "SOPs whose review is overdue or due within {days} days, as of {today}.",
+        "reviews_none": "Every SOP is within its review date.",
+        "glossary_title": "Glossary",
+        "glossary_intro": "Terms and abbreviations used in the handbook. Hover an underlined term on any page to see its definition.",
+        "no_terms": "This SOP uses no glossary terms.",
+        "fallback": "(not yet translated)",
+        "state.current": "Current",
+        "state.due-soon": "Due soon",
+        "state.overdue": "Overdue",
+        "state.exempt": "Not scheduled",
+        "state.unknown": "Unknown",
+        "status.draft": "Draft",
+        "status.in-review": "In review",
+        "status.approved": "Approved",
+        "status.retired": "Retired",
+        "format.simple": "Simple (steps)",
+        "format.hierarchical": "Hierarchical (stages)",
+        "format.flowchart": "Flowchart",
+        "channel.phone": "Phone",
+        "channel.face-to-face": "Face to face",
+        "channel.chat": "Chat",
+        "channel.email": "Email",
+        "channel.print": "Print",
+        "banner.overdue": "Review overdue: this SOP was due for review on {date} ({days} days ago). Follow it, but check with {owner} before relying on details.",
+        "banner.due-soon": "Review due soon: {owner} reviews this SOP by {date} (in {days} days).",
+        "banner.draft": "Draft: this SOP is not approved yet. Do not follow it with customers until it is approved.",
+        "banner.retired": "Retired: this SOP is no longer in force and is kept for audit only.",
+        "banner.superseded": "Superseded by {link}.",
+        "count.overdue": "overdue",
+        "count.due-soon": "due soon",
+        "days": "days",
+    },
+}
+
+
+def label(lang: str, key: str, **values: object) -> str:
+    text = LABELS.get(lang, {}).get(key) or LABELS["en"].get(key, key)
+    return text.format(**values) if values else text

@@ -1,0 +1,112 @@
+"""The pieces of an SOP page: glossary links, SOP links, the Definitions list, the metadata card, banners.
+
+Links are written as Markdown links to the target's source file, relative to the
+page's own source file, so MkDocs resolves them, checks their anchors, and they
+survive a handbook being moved or served under another base URL.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from datetime import date
+
+from ..glossary import GlossaryTerm
+from ..handbook import Handbook
+from ..review import ReviewState, ReviewStatus
+from ..sop import SOP
+from .labels import label
+
+
+def page_path(name: str, lang: str, source_lang: str) -> str:
+    """Where a generated page lives: `glossary.md`, or `glossary.pl.md` in a translation."""
+    if lang == source_lang:
+        return name
+    stem, ext = posixpath.splitext(name)
+    return f"{stem}.{lang}{ext}"
+
+
+def link_to(target: str, from_page: str) -> str:
+    """The relative Markdown link from one source file to another (both docs-relative)."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
+def _title_attr(text: str) -> str:
+    # Markdown link titles end at a double quote; typographic quotes read the same.
+    return " ".join(text.replace('"', "\u201d").split())
+
+
+def term_link(term: GlossaryTerm, shown: str, from_page: str, lang: str, source_lang: str) -> str:
+    definition, _ = term.in_language(lang, source_lang)
+    target = link_to(page_path("glossary.md", lang, source_lang), from_page)
+    return f'[{shown}]({target}#{term.anchor} "{_title_attr(definition.name + ": " + definition.definition)}")'
+
+
+def sop_link(sop: SOP, from_page: str, docs_path: str) -> str:
+    return f"[{sop.id} {sop.title}]({link_to(docs_path, from_page)})"
+
+
+def definitions_list(terms: list[GlossaryTerm], from_page: str, lang: str, source_lang: str) -> str:
+    """The Definitions section's body: a definition list of the glossary terms the page uses."""
+    if not terms:
+        return f"*{label(lang, 'no_terms')}*"
+    glossary = link_to(page_path("glossary.md", lang, source_lang), from_page)
+    blocks = []
+    for term in terms:
+        definition, _ = term.in_language(lang, source_lang)
+        heading = term.key if definition.name == term.key else f"{term.key} ({definition.name})"
+        blocks.append(f"[{heading}]({glossary}#{term.anchor})\n:   {definition.definition}\n")
+    return "\n".join(blocks)
+
+
+def _date(value: date | None) -> str:
+    return value.isoformat() if value else "—"
+
+
+def metadata_card(handbook: Handbook, sop: SOP, from_page: str, lang: str) -> str:
+    """The card every SOP page opens with: who owns it, where it stands, when it is next reviewed."""
+    policy = handbook.policy
+    source = handbook.by_id.get(sop.id, sop)  # a translation shows its source's facts
+    review = handbook.review(sop)
+    department = policy.departments.get(source.department)
+    dept_name = department.name if department else source.department
+    dept_link = link_to(page_path(f"{source.department}/index.md", lang, policy.source_lang), from_page)
+    channels = ", ".join(label(lang, f"channel.{c}") for c in source.channels) or "—"
+    rows = [
+        ("department", f"[{html.escape(dept_name)}]({dept_link})"),
+        ("owner", html.escape(source.owner)),
+        ("status", f'<span class="hb-status hb-status--{source.status}">{html.escape(label(lang, "status." + source.status))}</span>'),
+        ("version", html.escape(source.version)),
+        ("effective", _date(source.dates.get("effective"))),
+        ("last_reviewed", _date(source.dates.get("last_reviewed"))),
+        ("next_review", f"{_date(review.next_review)} {review_badge(review, lang)}"),
+        ("channels", html.escape(channels)),
+        ("format", html.escape(label(lang, "format." + source.format))),
+    ]
+    cells = "".join(f'<div class="hb-card__item" markdown><dt>{html.escape(label(lang, key))}</dt><dd markdown="span">{value}</dd></div>' for key, value in rows)
+    # md_in_html turns the department's Markdown link into a checked, rewritten link.
+    return f'<dl class="hb-card" data-sop-id="{html.escape(sop.id)}" markdown>{cells}</dl>\n\n'
+
+
+def review_badge(review: ReviewStatus, lang: str) -> str:
+    state = review.state.value
+    return f'<span class="hb-review hb-review--{state}">{html.escape(label(lang, "state." + state))}</span>'
+
+
+def banners(handbook: Handbook, sop: SOP, lang: str) -> str:
+    """Admonitions at the top of a page: overdue, due soon, draft, retired."""
+    source = handbook.by_id.get(sop.id, sop)
+    review = handbook.review(sop)
+    owner = html.escape(source.owner)
+    found = []
+    if review.state is ReviewState.OVERDUE:
+        found.append(("danger", "overdue", label(lang, "banner.overdue", date=review.next_review, days=-review.days_left, owner=owner)))
+    elif review.state is ReviewState.DUE_SOON:
+        found.append(("warning", "due-soon", label(lang, "banner.due-soon", date=review.next_review, days=review.days_left, owner=owner)))
+    if source.status == "draft":
+        found.append(("info", "draft", label(lang, "banner.draft")))
+    elif source.status == "retired":
+        found.append(("failure", "retired", label(lang, "banner.retired")))
+    return "".join(
+        f'<div class="admonition {kind} hb-banner hb-banner--{name}" role="note"><p>{text}</p></div>\n' for kind, name, text in found
+    )

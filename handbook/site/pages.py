@@ -1,0 +1,173 @@
+"""The generated pages: the home page, one index per department, the review dashboard, the glossary.
+
+Each function returns Markdown for one page in one language; `generated_pages`
+lists them all with their docs-relative paths.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..handbook import Handbook
+from ..review import ReviewState
+from ..sop import SOP
+from .labels import label
+from .markup import link_to, page_path, review_badge
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _sop_row_link(handbook: Handbook, sop: SOP, from_page: str) -> str:
+    return f"[{sop.id}]({link_to(sop.docs_path, from_page)})"
+
+
+def home_page(handbook: Handbook, lang: str) -> str:
+    policy = handbook.policy
+    here = page_path("index.md", lang, policy.source_lang)
+    lines = [
+        "---",
+        f"title: {label(lang, 'home_title')}",
+        "hide: [navigation]",
+        "render_macros: false",  # generated Markdown holds `{#anchor}`, which Jinja would read as a comment
+        "---",
+        "",
+        f"# {label(lang, 'home_title')}",
+        "",
+        label(lang, "home_intro"),
+        "",
+        f"## {label(lang, 'departments')}",
+        "",
+        f"| {label(lang, 'department')} | {label(lang, 'lead')} | {label(lang, 'sops')} | "
+        f"{label(lang, 'state.due-soon')} | {label(lang, 'state.overdue')} |",
+        "|---|---|--:|--:|--:|",
+    ]
+    for dept in policy.departments.values():
+        sops = handbook.in_department(dept.key)
+        states = [handbook.review(s).state for s in sops]
+        target = link_to(page_path(f"{dept.key}/index.md", lang, policy.source_lang), here)
+        lines.append(
+            f"| [{_cell(dept.name)}]({target}) | {_cell(dept.lead)} | {len(sops)} | "
+            f"{states.count(ReviewState.DUE_SOON)} | {states.count(ReviewState.OVERDUE)} |"
+        )
+    reviews = link_to(page_path("reviews.md", lang, policy.source_lang), here)
+    glossary = link_to(page_path("glossary.md", lang, policy.source_lang), here)
+    lines += ["", f"[{label(lang, 'reviews_title')}]({reviews}) · [{label(lang, 'glossary_title')}]({glossary})", ""]
+    return "\n".join(lines)
+
+
+def department_page(handbook: Handbook, key: str, lang: str) -> str:
+    policy = handbook.policy
+    dept = policy.departments[key]
+    here = page_path(f"{key}/index.md", lang, policy.source_lang)
+    lines = [
+        "---",
+        f"title: {dept.name}",
+        "hide: [toc]",
+        "render_macros: false",  # generated Markdown holds `{#anchor}`, which Jinja would read as a comment
+        "---",
+        "",
+        f"# {dept.name}",
+        "",
+        f"{label(lang, 'lead')}: **{dept.lead}** · {label(lang, 'sops')}: **{len(handbook.in_department(key))}**",
+        "",
+        f"| {label(lang, 'id')} | {label(lang, 'title')} | {label(lang, 'owner')} | {label(lang, 'status')} | "
+        f"{label(lang, 'version')} | {label(lang, 'next_review')} | {label(lang, 'review')} |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for sop in handbook.in_department(key):
+        review = handbook.review(sop)
+        due = review.next_review.isoformat() if review.next_review else "—"
+        lines.append(
+            f"| {_sop_row_link(handbook, sop, here)} | [{_cell(sop.title)}]({link_to(sop.docs_path, here)}) | {_cell(sop.owner)} | "
+            f"{label(lang, 'status.' + sop.status)} | {sop.version} | {due} | {review_badge(review, lang)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def reviews_page(handbook: Handbook, lang: str) -> str:
+    """Every overdue and due-soon SOP, by department, then owner."""
+    policy = handbook.policy
+    here = page_path("reviews.md", lang, policy.source_lang)
+    lines = [
+        "---",
+        f"title: {label(lang, 'reviews_title')}",
+        "render_macros: false",  # generated Markdown holds `{#anchor}`, which Jinja would read as a comment
+        "---",
+        "",
+        f"# {label(lang, 'reviews_title')}",
+        "",
+        label(lang, "reviews_intro", days=policy.review.due_soon_days, today=handbook.today.isoformat()),
+        "",
+    ]
+    pending: dict[str, list[SOP]] = defaultdict(list)
+    for sop in sorted(handbook.by_id.values(), key=lambda s: s.id):
+        if handbook.review(sop).state in (ReviewState.OVERDUE, ReviewState.DUE_SOON):
+            pending[sop.department].append(sop)
+    if not pending:
+        return "\n".join(lines + [f"!!! success \"{label(lang, 'reviews_none')}\"", ""])
+    for key, dept in policy.departments.items():
+        sops = sorted(pending.get(key, []), key=lambda s: (s.owner, handbook.review(s).next_review, s.id))
+        if not sops:
+            continue
+        lines += [
+            f"## {dept.name}",
+            "",
+            f"| {label(lang, 'owner')} | {label(lang, 'id')} | {label(lang, 'title')} | {label(lang, 'next_review')} | {label(lang, 'review')} |",
+            "|---|---|---|---|---|",
+        ]
+        for sop in sops:
+            review = handbook.review(sop)
+            lines.append(
+                f"| {_cell(sop.owner)} | {_sop_row_link(handbook, sop, here)} | {_cell(sop.title)} | "
+                f"{review.next_review} | {review_badge(review, lang)} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def glossary_page(handbook: Handbook, lang: str) -> str:
+    """Every term with its definition and the SOPs that use it."""
+    policy = handbook.policy
+    here = page_path("glossary.md", lang, policy.source_lang)
+    usage = handbook.term_usage()
+    lines = [
+        "---",
+        f"title: {label(lang, 'glossary_title')}",
+        "render_macros: false",  # generated Markdown holds `{#anchor}`, which Jinja would read as a comment
+        "---",
+        "",
+        f"# {label(lang, 'glossary_title')}",
+        "",
+        label(lang, "glossary_intro"),
+        "",
+    ]
+    for term in handbook.glossary.sorted():
+        definition, fell_back = term.in_language(lang, policy.source_lang)
+        name = term.key if definition.name == term.key else f"{term.key} — {definition.name}"
+        users = usage.get(term.key, [])
+        used = ", ".join(f"[{s.id}]({link_to(s.docs_path, here)})" for s in users) or f"*{label(lang, 'not_used')}*"
+        note = f" *{label(lang, 'fallback')}*" if fell_back else ""
+        lines += [
+            f"## {name} {{#{term.anchor}}}",
+            "",
+            f"{definition.definition}{note}",
+            "",
+            f"{label(lang, 'used_by')}: {used}",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def generated_pages(handbook: Handbook, lang: str) -> dict[str, str]:
+    """Docs-relative path -> Markdown, for every page the handbook generates in `lang`."""
+    source_lang = handbook.policy.source_lang
+    pages = {
+        page_path("index.md", lang, source_lang): home_page(handbook, lang),
+        page_path("reviews.md", lang, source_lang): reviews_page(handbook, lang),
+        page_path("glossary.md", lang, source_lang): glossary_page(handbook, lang),
+    }
+    for key in handbook.policy.departments:
+        pages[page_path(f"{key}/index.md", lang, source_lang)] = department_page(handbook, key, lang)
+    return pages

@@ -1,0 +1,47 @@
+"""The handbook's page macros (mkdocs-macros `module_name: macros`): term(), sop(), definitions().
+
+Thin adapters: what a glossary link or an SOP link looks like is decided in
+`handbook.site.markup`; which terms a page uses, in `handbook.glossary`. An
+unknown term or id is reported by the build's check (GL001, ID005) with file and
+line; here it renders as plain text so the rest of the page still reads.
+"""
+
+from __future__ import annotations
+
+from handbook.site import build, markup
+
+
+def define_env(env) -> None:
+    def _page():
+        page = env.page
+        lang = getattr(page.file, "locale", None) or env.conf.theme.get("language") or "en"
+        return page.file.src_path, str(lang)
+
+    @env.macro
+    def term(key: str, text: str | None = None) -> str:
+        """A glossary term, linked to its entry, with its definition as a tooltip."""
+        handbook = build.current()
+        src, lang = _page()
+        if key not in handbook.glossary:
+            return text or key
+        return markup.term_link(handbook.glossary[key], text or key, src, lang, handbook.policy.source_lang)
+
+    @env.macro
+    def sop(sop_id: str) -> str:
+        """A link to another SOP by id, titled with its current title."""
+        handbook = build.current()
+        src, _ = _page()
+        target = handbook.by_id.get(sop_id)
+        if target is None:
+            return sop_id
+        return markup.sop_link(target, src, target.docs_path)
+
+    @env.macro
+    def definitions() -> str:
+        """Every glossary term the page uses, as a definition list."""
+        handbook = build.current()
+        src, lang = _page()
+        page_sop = handbook.by_path.get(src)
+        if page_sop is None:
+            return ""
+        return markup.definitions_list(handbook.terms_of(page_sop), src, lang, handbook.policy.source_lang)
