@@ -13,21 +13,21 @@ and a violation stops the build naming the file.
 
 from __future__ import annotations
 
-import logging
+import os
 from datetime import date, datetime
 from typing import Any
 
-from jinja2 import Template, TemplateError
+from jinja2 import DictLoader, Template, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from handbook.site import PAGE_MACROS
 
-log = logging.getLogger("mkdocs.hooks.sandbox")
 
 _PLAIN = (str, int, float, bool, list, dict, tuple, date, datetime, type(None))
 _violations: dict[str, str] = {}  # page src path -> what it tried
+_docs_prefix = ["docs"]  # how the docs folder is named in messages
 
 
 class PageTemplate(Template):
@@ -41,15 +41,17 @@ class PageTemplate(Template):
         try:
             return super().render(data)
         except (SecurityError, TemplateError) as exc:
+            # Not raised: mkdocs-macros would log it with a traceback and carry on.
+            # on_page_markdown below stops the build with a clear message instead.
             _violations[src] = str(exc)
-            raise PluginError(_explain(src, exc)) from None
+            return ""
 
 
 class PageSandbox(ImmutableSandboxedEnvironment):
     template_class = PageTemplate
 
     def __init__(self, macros: dict[str, Any], **options: Any):
-        super().__init__(**options)
+        super().__init__(loader=DictLoader({}), **options)  # no {% include %} of any file
         self.globals.clear()  # no range, cycler, joiner, lipsum, namespace: only the macros
         self.globals.update(macros)
         self._macros = {id(fn) for fn in macros.values()}
@@ -86,6 +88,7 @@ def on_config(config):
     )
     plugin._env = sandbox
     _violations.clear()
+    _docs_prefix[0] = os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
     return config
 
 
@@ -99,7 +102,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def _explain(src: str, problem: Any) -> str:
     return (
-        f"{src}: this page's template tried something pages may not do ({problem}). "
+        f"{_docs_prefix[0]}/{src}: this page's template tried something pages may not do ({problem}). "
         f"Pages may only call the handbook's macros (term, sop, definitions) and read page data "
         f"(page.title, page.meta); remove the expression or write it as plain text."
     )

@@ -1,0 +1,73 @@
+"""Fixtures that build the example handbook with `mkdocs build` in a subprocess.
+
+A subprocess, because MkDocs caches hook modules per process: an in-process build
+would carry state from one build to the next.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = "2026-11-23"  # the example handbook's dates are realistic for this day
+
+
+@dataclass
+class Build:
+    returncode: int
+    log: str
+    site: Path
+
+    def html(self, page: str) -> str:
+        """The HTML of a page by its URL path, e.g. `contact-centre/cc-001/`."""
+        return (self.site / page / "index.html").read_text(encoding="utf-8")
+
+    def soup(self, page: str) -> BeautifulSoup:
+        return BeautifulSoup(self.html(page), "html.parser")
+
+
+def copy_handbook(dest: Path) -> Path:
+    """A throw-away copy of the example handbook to break on purpose."""
+    for name in ("mkdocs.yml", "glossary.yml"):
+        shutil.copy(ROOT / name, dest / name)
+    for name in ("docs", "hooks", "macros"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
+def mkdocs_build(project: Path, site: Path, today: str = TODAY, strict: bool = True) -> Build:
+    env = {**os.environ, "HANDBOOK_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-d", str(site), "-f", str(project / "mkdocs.yml")]
+    if strict:
+        command.append("--strict")
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Build:
+    """The example handbook as built today: must pass --strict."""
+    build = mkdocs_build(ROOT, tmp_path_factory.mktemp("site"))
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def overdue_site(tmp_path_factory) -> Build:
+    """The example handbook a year later: every SOP overdue, so --strict fails, but the site is written."""
+    return mkdocs_build(ROOT, tmp_path_factory.mktemp("site-overdue"), today="2028-01-15", strict=False)
+
+
+@pytest.fixture
+def handbook_copy(tmp_path) -> Path:
+    project = tmp_path / "handbook"
+    project.mkdir()
+    return copy_handbook(project)

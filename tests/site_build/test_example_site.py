@@ -1,0 +1,181 @@
+"""The example handbook, built with `mkdocs build --strict`, asserted on its HTML."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+from .conftest import ROOT
+
+DOCS = ROOT / "docs"
+
+
+def _front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return yaml.load(text.split("---", 2)[1], Loader=yaml.BaseLoader)
+
+
+def _sops() -> dict[str, dict]:
+    """id -> front matter of every source-language SOP in the example handbook, read independently of the code."""
+    found = {}
+    for path in sorted(DOCS.glob("*/*.md")):
+        if path.name == "index.md" or path.name.count(".") > 1:
+            continue
+        meta = _front_matter(path)
+        meta["url"] = f"{path.parent.name}/{path.stem}/"
+        found[meta["id"]] = meta
+    return found
+
+
+def _departments() -> dict:
+    """The department registry, read from mkdocs.yml's `extra:` block (the rest holds MkDocs-only tags)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return yaml.safe_load("extra:" + text.split("\nextra:", 1)[1])["extra"]["handbook"]["departments"]
+
+
+def test_example_handbook_is_big_enough():
+    sops = _sops()
+    assert len(sops) >= 16
+    assert len({m["department"] for m in sops.values()}) >= 5
+    assert {m.get("format", "simple") for m in sops.values()} == {"simple", "hierarchical", "flowchart"}
+    glossary = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    assert len(glossary) >= 25
+
+
+def test_each_department_page_lists_exactly_its_sops(example_site):
+    departments = _departments()
+    expected = defaultdict(set)
+    for sop_id, meta in _sops().items():
+        expected[meta["department"]].add(sop_id)
+    for key, dept in departments.items():
+        page = example_site.soup(f"{key}/")
+        assert page.find("h1").get_text(strip=True).startswith(dept["name"])
+        rows = page.select("article table tbody tr")
+        listed = {row.find("td").get_text(strip=True) for row in rows}
+        assert listed == expected[key], key
+
+
+def test_home_shows_every_department_with_its_count(example_site):
+    page = example_site.soup("")
+    counts = defaultdict(int)
+    for meta in _sops().values():
+        counts[meta["department"]] += 1
+    departments = _departments()
+    rows = {r.find("td").get_text(strip=True): [c.get_text(strip=True) for c in r.find_all("td")] for r in page.select("article table tbody tr")}
+    for key, dept in departments.items():
+        assert rows[dept["name"]][2] == str(counts[key])
+
+
+def test_sop_page_opens_with_metadata_card(example_site):
+    meta = _sops()["CC-001"]
+    page = example_site.soup(meta["url"])
+    card = page.select_one("dl.hb-card")
+    assert card is not None
+    facts = {item.find("dt").get_text(strip=True): item.find("dd").get_text(" ", strip=True) for item in card.select(".hb-card__item")}
+    assert facts["Owner"] == meta["owner"]
+    assert facts["Version"] == meta["version"]
+    assert facts["Last reviewed"] == meta["last_reviewed"]
+    assert facts["Department"] == "Contact Centre"
+    assert card.find("a")["href"] == "../"  # the department index
+    assert set(facts) >= {"Status", "Effective", "Next review", "Channels", "Format"}
+
+
+def test_due_soon_banner_only_where_due(example_site):
+    sops = _sops()
+    due = example_site.soup(sops["CC-003"]["url"])
+    banner = due.select_one(".hb-banner--due-soon")
+    assert banner is not None and "2026-12-10" in banner.get_text()
+    current = example_site.soup(sops["CC-001"]["url"])
+    assert current.select(".hb-banner") == []
+
+
+def test_nothing_overdue_today_and_due_soon_on_dashboard(example_site):
+    page = example_site.soup("reviews/")
+    listed = {row.find_all("td")[1].get_text(strip=True) for row in page.select("article table tbody tr")}
+    assert {"CC-003", "CE-003"} <= listed
+    assert page.select(".hb-review--overdue") == []
+
+
+def test_overdue_banners_and_dashboard_a_year_later(overdue_site):
+    sops = _sops()
+    page = overdue_site.soup(sops["CC-001"]["url"])
+    assert page.select_one(".hb-banner--overdue") is not None
+    dashboard = overdue_site.soup("reviews/")
+    assert len(dashboard.select(".hb-review--overdue")) >= len(sops) - 2
+    assert "docs/contact-centre/cc-001.md" in overdue_site.log and "REV001" in overdue_site.log
+
+
+def test_glossary_term_has_tooltip_and_link(example_site):
+    page = example_site.soup(_sops()["CC-001"]["url"])
+    links = [a for a in page.select("article a[href*='glossary/#term-']") if a.get("title")]
+    assert links, "term() should render links to the glossary with a title tooltip"
+    anchor = links[0]["href"].split("#", 1)[1]
+    glossary = example_site.soup("glossary/")
+    assert glossary.find(id=anchor) is not None
+    assert page.select("article abbr[title]"), "plain abbreviations get <abbr> tooltips"
+
+
+def test_definitions_section_lists_the_terms_used(example_site):
+    page = example_site.soup(_sops()["CC-001"]["url"])
+    heading = page.find("h2", id="definitions")
+    definitions = heading.find_next_sibling("dl")
+    terms = [dt.get_text(strip=True) for dt in definitions.find_all("dt")]
+    assert len(terms) >= 2
+    for dd in definitions.find_all("dd"):
+        assert dd.get_text(strip=True)
+
+
+def test_every_relative_link_in_content_resolves(example_site):
+    site = example_site.site
+    checked = 0
+    for html in site.rglob("index.html"):
+        page = example_site.soup(str(html.parent.relative_to(site)) + "/" if html.parent != site else "")
+        for a in page.select("article a[href]"):
+            href = a["href"].split("#", 1)[0]
+            if not href or href.startswith(("http:", "https:", "mailto:", "tel:")):
+                continue
+            target = (html.parent / href).resolve()
+            assert target.exists(), f"{html}: {a['href']}"
+            checked += 1
+    assert checked > 100
+
+
+def test_sop_macro_links_by_id_with_current_title(example_site):
+    sops = _sops()
+    page = example_site.soup(sops["CC-004"]["url"])
+    texts = {a.get_text(strip=True) for a in page.select("article a")}
+    assert f"CC-001 {sops['CC-001']['title']}" in texts
+
+
+def test_flowchart_sops_carry_mermaid_flowcharts(example_site):
+    for meta in _sops().values():
+        if meta.get("format") == "flowchart":
+            page = example_site.soup(meta["url"])
+            diagram = page.select_one("pre.mermaid")
+            assert diagram is not None and "flowchart" in diagram.get_text() and "{" in diagram.get_text(), meta["id"]
+
+
+def test_glossary_page_lists_terms_with_their_sops(example_site):
+    page = example_site.soup("glossary/")
+    glossary = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    headings = page.select("article h2[id^='term-']")
+    assert len(headings) == len(glossary)
+    aht = page.find(id="term-aht")
+    used_by = aht.find_next("p").find_next("p")
+    assert used_by.select("a"), "AHT is used by at least one SOP"
+
+
+def test_suggest_a_change_link_on_every_sop(example_site):
+    page = example_site.soup(_sops()["CC-001"]["url"])
+    edit = page.select_one("a.md-content__button[href*='/edit/main/docs/']")
+    assert edit is not None and edit["href"].endswith("contact-centre/cc-001.md")
+
+
+def test_search_index_holds_the_sops(example_site):
+    index = json.loads((example_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    for meta in _sops().values():
+        assert meta["url"] in locations
