@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import mkdocs_build
+from tests.sitebuild import mkdocs_build
 
 SOP = "docs/contact-centre/cc-001.md"
 

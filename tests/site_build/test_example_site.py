@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .conftest import ROOT
+from tests.sitebuild import ROOT
 
 DOCS = ROOT / "docs"
 

@@ -1,4 +1,4 @@
-"""Fixtures that build the example handbook with `mkdocs build` in a subprocess.
+"""Building the example handbook with `mkdocs build` in a subprocess.
 
 A subprocess, because MkDocs caches hook modules per process: an in-process build
 would carry state from one build to the next.
@@ -13,10 +13,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-23"  # the example handbook's dates are realistic for this day
 
 
@@ -50,24 +49,3 @@ def mkdocs_build(project: Path, site: Path, today: str = TODAY, strict: bool = T
         command.append("--strict")
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
     return Build(result.returncode, result.stdout + result.stderr, site)
-
-
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory) -> Build:
-    """The example handbook as built today: must pass --strict."""
-    build = mkdocs_build(ROOT, tmp_path_factory.mktemp("site"))
-    assert build.returncode == 0, build.log
-    return build
-
-
-@pytest.fixture(scope="session")
-def overdue_site(tmp_path_factory) -> Build:
-    """The example handbook a year later: every SOP overdue, so --strict fails, but the site is written."""
-    return mkdocs_build(ROOT, tmp_path_factory.mktemp("site-overdue"), today="2028-01-15", strict=False)
-
-
-@pytest.fixture
-def handbook_copy(tmp_path) -> Path:
-    project = tmp_path / "handbook"
-    project.mkdir()
-    return copy_handbook(project)

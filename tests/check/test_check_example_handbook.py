@@ -1,0 +1,25 @@
+"""The example handbook in the repository passes its own check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from check_support import run_handbook
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_example_handbook_passes():
+    result = run_handbook("check", today="2026-11-23", cwd=ROOT)
+    assert "Traceback" not in result.err, result.err
+    assert result.code == 0, result.out
+    assert result.out.splitlines()[-1].startswith("passed: ")
+
+
+def test_example_handbook_json_report_has_no_errors():
+    result = run_handbook("check", "--format", "json", today="2026-11-23", cwd=ROOT)
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert report["files_checked"] > 0
+    assert report["errors"] == 0, [f"{p['file']}:{p['line']}: {p['code']} {p['message']}" for p in report["problems"]]

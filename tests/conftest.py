@@ -1,0 +1,30 @@
+"""Fixtures shared by the site and browser tests: the example handbook, built once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import ROOT, Build, copy_handbook, mkdocs_build
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Build:
+    """The example handbook as built today: must pass --strict."""
+    build = mkdocs_build(ROOT, tmp_path_factory.mktemp("site"))
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def overdue_site(tmp_path_factory) -> Build:
+    """The example handbook a year later: every SOP overdue, so --strict fails, but the site is written."""
+    return mkdocs_build(ROOT, tmp_path_factory.mktemp("site-overdue"), today="2028-01-15", strict=False)
+
+
+@pytest.fixture
+def handbook_copy(tmp_path) -> Path:
+    project = tmp_path / "handbook"
+    project.mkdir()
+    return copy_handbook(project)
