@@ -14,14 +14,16 @@ from .findings import Finding
 from .glossary import Glossary
 from .policy import Policy
 from .review import ReviewState, ReviewStatus, review_status
-from .sop import SOP
+from .sop import SOP, schema
+
+MAX_INTERVAL_MONTHS = schema()["properties"]["review_interval_months"]["maximum"]
 
 
 def review_of(sop: SOP, policy: Policy, today: date) -> ReviewStatus:
     """Review state from last_reviewed + interval (SOP, then department, then handbook), or next_review."""
     interval = sop.meta.get("review_interval_months")
-    if not isinstance(interval, int) or isinstance(interval, bool):
-        interval = policy.interval_months(sop.department)
+    if not isinstance(interval, int) or isinstance(interval, bool) or not 1 <= interval <= MAX_INTERVAL_MONTHS:
+        interval = policy.interval_months(sop.department)  # an invalid value is FM006; never compute with it
     return review_status(
         sop.dates.get("last_reviewed"),
         interval,

@@ -47,35 +47,41 @@ class SOP:
 
     @property
     def id(self) -> str:
-        return str(self.meta.get("id", ""))
+        return self._text("id")
 
     @property
     def title(self) -> str:
-        return str(self.meta.get("title", self.id))
+        return self._text("title") or self.id
 
     @property
     def department(self) -> str:
-        return str(self.meta.get("department", ""))
+        return self._text("department")
 
     @property
     def owner(self) -> str:
-        return str(self.meta.get("owner", ""))
+        return self._text("owner")
 
     @property
     def status(self) -> str:
-        return str(self.meta.get("status", ""))
+        return self._text("status")
 
     @property
     def version(self) -> str:
-        return str(self.meta.get("version", ""))
+        return self._text("version")
 
     @property
     def format(self) -> str:
-        return str(self.meta.get("format", "simple"))
+        return self._text("format") or "simple"
 
     @property
     def channels(self) -> list[str]:
-        return list(self.meta.get("channels") or [])
+        value = self.meta.get("channels")
+        return [c for c in value if isinstance(c, str)] if isinstance(value, list) else []
+
+    def _text(self, key: str) -> str:
+        """A front-matter value as text; empty when missing or not text (the schema reports that)."""
+        value = self.meta.get(key)
+        return value if isinstance(value, str) else ""
 
     def line_of(self, key: str) -> int:
         """The line of a front-matter key, or of the opening fence when the key is absent."""

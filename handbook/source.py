@@ -28,7 +28,7 @@ class SopSource:
 
 def decode(path: str, raw: bytes) -> tuple[str | None, Finding | None]:
     """Turn a file's bytes into normalised text, or a finding saying why not."""
-    if not raw.strip():
+    if not raw.removeprefix(b"\xef\xbb\xbf").strip():
         return None, Finding(path, 0, "F001", "the file is empty: an SOP needs front matter and its sections")
     if b"\x00" in raw[:8192]:
         return None, Finding(path, 0, "F003", "the file contains NUL bytes: it is binary, not Markdown")

@@ -74,7 +74,7 @@ def scan(body: str, first_line: int = 1) -> Body:
     current: Section | None = None
     fence: str | None = None  # the opening fence's marker while inside a code block
     fence_is_mermaid = False
-    fence_first_line: int | None = None
+    fence_first_line: int | None = None  # first line of a Mermaid block after `%%` directives and comments
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body) if "<!--" in body else body
     for offset, line in enumerate(text.split("\n")):
         number = first_line + offset
@@ -85,7 +85,7 @@ def scan(body: str, first_line: int = 1) -> Body:
         if fence is not None:
             if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
                 fence = None
-            elif fence_is_mermaid and fence_first_line is None and stripped:
+            elif fence_is_mermaid and fence_first_line is None and stripped and not stripped.startswith("%%"):
                 fence_first_line = number
                 if current and (stripped.startswith("flowchart") or stripped.startswith("graph")):
                     current.flowchart_lines.append(number)
