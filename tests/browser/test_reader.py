@@ -10,10 +10,17 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
+def search(page, query: str) -> None:
+    """Type a query into Material's search box once its index has loaded, as a reader would."""
+    page.locator("input.md-search__input").click()
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text(re.compile("Initializing"), timeout=30000)
+    page.locator("input.md-search__input").press_sequentially(query, delay=50)
+
+
 def test_search_finds_the_refund_sop(page, site_url):
     page.goto(site_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("refund")
+    search(page, "refund")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=15000)
     expect(page.locator(".md-search-result")).to_contain_text("Processing a refund request")
