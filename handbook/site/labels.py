@@ -58,6 +58,16 @@ LABELS: dict[str, dict[str, str]] = {
         "count.overdue": "overdue",
         "count.due-soon": "due soon",
         "days": "days",
+        "languages": "Languages",
+        "translations_title": "Translation status",
+        "translations_intro": "Which SOPs exist in which language. A translation is stale when its source SOP has a newer version than the one it translates.",
+        "translation.current": "up to date",
+        "translation.stale": "stale",
+        "translation.missing": "missing",
+        "translation.source": "source",
+        "banner.stale": "This translation follows version {translated} of the SOP; the current version is {current}. Check the {link} before relying on details that may have changed.",
+        "banner.stale_link": "current English version",
+        "banner.fallback": "This SOP is not yet translated into your language; it is shown in English.",
     },
 }
 
