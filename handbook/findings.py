@@ -52,11 +52,17 @@ RULES: dict[str, Rule] = {
         # Sections and formats
         Rule("SEC001", _E, "required section missing", "Add a level-2 heading with one of the accepted names."),
         Rule("SEC002", _E, "required section is empty", "Write the section's content below its heading."),
+        Rule("TODO001", _E, "placeholder text left in the SOP", "Replace the TODO placeholder `handbook new` wrote with the real content."),
         Rule("FMT001", _E, "simple SOP without numbered steps", "Write the Procedure as a numbered list (`1. ...`)."),
         Rule("FMT002", _E, "hierarchical SOP with fewer than two stages", "Split the Procedure into at least two `###` stages."),
         Rule("FMT003", _E, "flowchart SOP without a Mermaid flowchart", "Add a ```mermaid block starting with `flowchart TD` to the Procedure."),
         # Glossary
         Rule("GL001", _E, "glossary term not defined", "Add the term to the glossary file or correct its spelling (keys are case-sensitive)."),
+        # Translations
+        Rule("TR001", _E, "translation without a source SOP", "Name the file after its source (cc-001.pl.md beside cc-001.md) or add the source SOP."),
+        Rule("TR002", _E, "translation changes a field its source owns", "Remove the field from the translation: department, owner, status, version, format, channels and review dates come from the source."),
+        Rule("TR003", _E, "translation id differs from its source", "Give the translation the same id as the source SOP."),
+        Rule("TR004", _W, "translation is stale", "Update the translation to the source's current version, then set translation_of_version to it."),
         # Review
         Rule("REV001", _E, "review overdue", "Review the SOP, then run `handbook review ID` or update last_reviewed."),
         Rule("REV002", _W, "review due soon", "Plan the review with the owner before the due date."),

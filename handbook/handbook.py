@@ -20,6 +20,7 @@ from .policy import Policy, load_policy
 from .review import ReviewStatus
 from .rules import cross_rules, review_of, sop_rules
 from .sop import SOP, parse
+from .translations import TranslationState, state_of, translation_rules
 
 
 def is_sop_file(rel_path: str, policy: Policy) -> bool:
@@ -92,6 +93,10 @@ class Handbook:
             self._term_usage = dict(usage)
         return self._term_usage
 
+    def translation_state(self, sop: SOP, lang: str) -> TranslationState:
+        """Whether the source SOP `sop` exists in `lang`, and whether that translation is up to date."""
+        return state_of(self.translations.get(sop.id, {}).get(lang), sop)
+
     def in_department(self, key: str) -> list[SOP]:
         """The department's source-language SOPs by id (indexed once)."""
         if self._departments is None:
@@ -137,6 +142,8 @@ def load(policy: Policy, glossary: Glossary, today: date, shown_root: Path | Non
                 handbook.by_id.setdefault(sop.id, sop)
     known = {sop_id for sop_id, lang in holders if lang == policy.source_lang}
     handbook.findings += cross_rules(handbook.sops, known, holders)
+    sources = {s.docs_path: s for s in handbook.sops if not s.is_translation}
+    handbook.findings += translation_rules((s for s in handbook.sops if s.is_translation), sources)
     handbook.findings.sort(key=Finding.sort_key)
     return handbook
 

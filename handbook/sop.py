@@ -25,9 +25,15 @@ def schema() -> dict[str, Any]:
     return json.loads(resources.files("handbook").joinpath("schema/sop.schema.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(schema())
+@lru_cache(maxsize=2)
+def _validator(translation: bool = False) -> Draft202012Validator:
+    """A translation carries only its own words: id, title and the source version it translates."""
+    if not translation:
+        return Draft202012Validator(schema())
+    return Draft202012Validator({**schema(), "required": TRANSLATION_REQUIRED})
+
+
+TRANSLATION_REQUIRED = ["id", "title", "translation_of_version"]
 
 
 @dataclass
@@ -108,7 +114,7 @@ def parse(source: SopSource, lang: str, is_translation: bool) -> tuple[SOP | Non
 
 def _schema_findings(sop: SOP) -> list[Finding]:
     findings = []
-    for error in _validator().iter_errors(sop.meta):
+    for error in _validator(sop.is_translation).iter_errors(sop.meta):
         findings.append(_explain(sop, error))
     return findings
 

@@ -254,6 +254,68 @@ def _rev002(hb: TempHandbook) -> Expect:
 # -- the tests ---------------------------------------------------------------------------
 
 
+# -- translations ---------------------------------------------------------------------
+
+TRANSLATION = "docs/cs/cs-001.pl.md"
+
+
+def _with_polish(hb: TempHandbook) -> None:
+    config = hb.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, pl]"), encoding="utf-8")
+
+
+def _translation(hb: TempHandbook, path: str = TRANSLATION, **fields: str) -> None:
+    """A translation with only its own fields: id, title and the source version it follows."""
+    front = {"id": "CS-001", "title": "Odbieranie połączeń", "translation_of_version": '"1.0"', **fields}
+    text = hb.sop_text(SOP)
+    body = text.split("---\n", 2)[2]
+    hb.write_sop(path, text="---\n" + "".join(f"{k}: {v}\n" for k, v in front.items()) + "---\n" + body)
+
+
+@case("TR001")
+def _tr001(hb: TempHandbook) -> Expect:
+    _with_polish(hb)
+    _translation(hb)  # no docs/cs/cs-001.md beside it
+    return Expect([f"{TRANSLATION}:1: TR001"], {f"{TRANSLATION}:1: TR001": ["no source SOP cs/cs-001.md", "pl translation"]})
+
+
+@case("TR002")
+def _tr002(hb: TempHandbook) -> Expect:
+    _with_polish(hb)
+    hb.write_sop(SOP)
+    _translation(hb, owner="Someone Else")
+    return Expect([f"{TRANSLATION}:5: TR002"], {f"{TRANSLATION}:5: TR002": ["`owner` is set by the source"]})
+
+
+@case("TR003")
+def _tr003(hb: TempHandbook) -> Expect:
+    _with_polish(hb)
+    hb.write_sop(SOP)
+    _translation(hb, id="CS-002")
+    return Expect([f"{TRANSLATION}:2: TR003"], {f"{TRANSLATION}:2: TR003": ["CS-002 differs from the source's id CS-001"]})
+
+
+@case("TR004")
+def _tr004(hb: TempHandbook) -> Expect:
+    _with_polish(hb)
+    hb.write_sop(SOP, version='"1.2"')
+    _translation(hb)
+    return Expect([f"{TRANSLATION}:4: TR004"], {f"{TRANSLATION}:4: TR004": ["translates version 1.0", "at version 1.2"]})
+
+
+def test_translation_with_headings_in_its_language_passes(handbook_dir: TempHandbook):
+    _with_polish(handbook_dir)
+    config = handbook_dir.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("scope: {en: Scope}", "scope: {en: Scope, pl: Zakres}"), encoding="utf-8")
+    handbook_dir.write_sop(SOP)
+    _translation(handbook_dir)
+    text = (handbook_dir.root / TRANSLATION).read_text(encoding="utf-8").replace("## Scope", "## Zakres")
+    (handbook_dir.root / TRANSLATION).write_text(text, encoding="utf-8")
+    code, out, _ = handbook_dir.check()
+    assert code == 0, out
+    assert findings_in(out) == []
+
+
 def test_every_rule_code_has_a_case():
     assert sorted(CASES) == sorted(RULES)
 
@@ -371,7 +433,7 @@ def test_id003_ignores_translations_of_the_same_id(handbook_dir: TempHandbook):
     config = handbook_dir.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, pl]"), encoding="utf-8")
     handbook_dir.write_sop(SOP)
-    handbook_dir.write_sop("docs/cs/cs-001.pl.md", lang="pl")
+    handbook_dir.write_sop("docs/cs/cs-001.pl.md", lang="pl", translation_of_version='"1.0"')
     code, out, _ = handbook_dir.check()
     assert "ID003" not in out
     assert code == 0, out
