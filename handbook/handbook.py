@@ -93,6 +93,10 @@ class Handbook:
             self._term_usage = dict(usage)
         return self._term_usage
 
+    def in_language(self, sop: SOP, lang: str) -> SOP:
+        """The SOP as a reader of `lang` sees it: its translation when there is one."""
+        return self.translations.get(sop.id, {}).get(lang, sop)
+
     def translation_state(self, sop: SOP, lang: str) -> TranslationState:
         """Whether the source SOP `sop` exists in `lang`, and whether that translation is up to date."""
         return state_of(self.translations.get(sop.id, {}).get(lang), sop)

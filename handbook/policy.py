@@ -25,6 +25,10 @@ class Department:
     prefix: str
     lead: str
     review_interval_months: int | None = None
+    names: dict[str, str] = field(default_factory=dict)  # language -> translated name
+
+    def name_in(self, lang: str) -> str:
+        return self.names.get(lang, self.name)
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
 
 _PREFIX = re.compile(r"^[A-Z][A-Z0-9]*$")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# A GitHub user (@name), a team (@org/team) or an e-mail address: what CODEOWNERS accepts.
+_OWNER_HANDLE = re.compile(r"^(@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$")
 
 
 @dataclass
@@ -81,6 +87,7 @@ class Policy:
     not_sops: tuple[str, ...] = ()
     config_path: Path | None = None
     site_url: str = ""
+    people: dict[str, str] = field(default_factory=dict)  # owner or lead name -> GitHub user/team
     _by_prefix: dict[str, Department] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -144,6 +151,7 @@ def policy_from_mapping(
         not_sops=tuple(_str_list(raw.get("not_sops", []), f"{where}.not_sops")),
         config_path=config_path,
         site_url=str(site_url),
+        people=_people(raw.get("people", {}), where),
     )
 
 
@@ -158,7 +166,7 @@ def _departments(raw: Any, where: str) -> dict[str, Department]:
             raise ConfigError(f"{at}: a department key is lower-case letters, digits and dashes")
         if not isinstance(entry, dict):
             raise ConfigError(f"{at}: expected `name`, `prefix` and `lead`")
-        unknown = set(entry) - {"name", "prefix", "lead", "review_interval_months"}
+        unknown = set(entry) - {"name", "names", "prefix", "lead", "review_interval_months"}
         if unknown:
             raise ConfigError(f"{at}: unknown setting(s) {', '.join(sorted(map(str, unknown)))}")
         prefix = entry.get("prefix")
@@ -176,8 +184,34 @@ def _departments(raw: Any, where: str) -> dict[str, Department]:
             prefix=prefix,
             lead=str(entry.get("lead") or ""),
             review_interval_months=interval,
+            names=_names(entry.get("names"), f"{at}.names"),
         )
     return departments
+
+
+def _people(raw: Any, where: str) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f'{where}.people: map each person to a GitHub user or team, e.g. Anna Kowalczyk: "@anna-kowalczyk"')
+    people = {}
+    for name, handle in raw.items():
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{where}.people: {name!r} is not a person's name")
+        if not isinstance(handle, str) or not _OWNER_HANDLE.match(handle):
+            raise ConfigError(
+                f'{where}.people.{name}: {handle!r} is not a GitHub user (@name), team (@org/team) or e-mail; quote it: "@name"'
+            )
+        people[name] = handle
+    return people
+
+
+def _names(raw: Any, where: str) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(isinstance(v, str) and v for v in raw.values()):
+        raise ConfigError(f"{where}: map languages to names, e.g. {{pl: Centrum kontaktowe}}")
+    return {str(k): v for k, v in raw.items()}
 
 
 def _sections(raw: Any, where: str) -> tuple[RequiredSection, ...]:

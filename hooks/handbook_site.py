@@ -1,8 +1,10 @@
 """MkDocs hooks: run the handbook's rules during the build, generate its pages, decorate SOP pages.
 
 A thin adapter: the rules, the review arithmetic and the page content all come
-from the `handbook` package. Every event here may run once per language
-(mkdocs-static-i18n rebuilds the site per language), so each is idempotent.
+from the `handbook` package. mkdocs-static-i18n rebuilds the site once per
+language in the same process, so every event here runs once per language: the
+SOPs are loaded and checked once, and each language gets its own generated pages
+(with the language in their path, or the languages would overwrite each other).
 """
 
 from __future__ import annotations
@@ -11,45 +13,48 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from handbook.glossary import load_glossary
 from handbook.handbook import Handbook, load
 from handbook.policy import ConfigError, Policy, policy_from_mapping
 from handbook.site import build, markup, pages
 from handbook.site.labels import label
+from handbook.site.search import fold_search_index
 from handbook.today import TodayError, today
 
 # A child of the `mkdocs` logger: its warnings make `mkdocs build --strict` fail.
 log = logging.getLogger("mkdocs.hooks.handbook")
 
-_policy: Policy | None = None
+_state: dict = {"policy": None, "handbook": None, "auto_nav": None}
 
 
 def on_config(config):
     """Read the handbook policy from `extra.handbook`: a bad policy stops the build with a clear message."""
-    global _policy
+    if _state["auto_nav"] is None:
+        _state["auto_nav"] = not config.nav  # generate the navigation unless mkdocs.yml has one
     raw = (config.extra or {}).get("handbook")
     if not isinstance(raw, dict):
         raise PluginError("mkdocs.yml: no `extra: handbook:` section; the handbook policy (departments, sections, review) lives there")
     root = Path(config.config_file_path).parent
     try:
-        _policy = policy_from_mapping(raw, root, Path(config.docs_dir), "mkdocs.yml", Path(config.config_file_path), config.site_url or "")
+        _state["policy"] = policy_from_mapping(raw, root, Path(config.docs_dir), "mkdocs.yml", Path(config.config_file_path), config.site_url or "")
     except ConfigError as exc:
         raise PluginError(str(exc)) from None
     return config
 
 
+@event_priority(-150)  # after mkdocs-static-i18n has sorted the files into this language's site
 def on_files(files: Files, config) -> Files:
-    """Load every SOP once, report what the rules find, add the generated pages and the navigation."""
-    handbook = _load_handbook()
-    build.set_current(handbook)
-    _report(handbook)
+    """Check every SOP (once per build), add this language's generated pages and the navigation."""
+    handbook = _handbook_for_this_build(config)
     lang = _language(config)
     for path, content in pages.generated_pages(handbook, lang).items():
         if files.get_file_from_path(path) is None:  # an authored page wins over a generated one
-            files.append(File.generated(config, path, content=content))
-    if not config.nav:
+            files.append(_generated(config, path, content, lang, handbook.policy.source_lang))
+    if _state["auto_nav"]:
         config.nav = _navigation(handbook, files, lang)
     return files
 
@@ -57,29 +62,38 @@ def on_files(files: Files, config) -> Files:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Open each SOP with its banners and metadata card; give abbreviations their tooltips."""
     handbook = build.current()
-    lang = _language(config, page)
-    sop = handbook.by_path.get(page.file.src_path)
+    lang = _language(config)
+    sop = handbook.by_path.get(page.file.src_uri)
     if sop is not None:
-        header = markup.banners(handbook, sop, lang) + markup.metadata_card(handbook, sop, page.file.src_path, lang)
+        fallback = lang != handbook.policy.source_lang and not sop.is_translation
+        source_url = get_relative_url(handbook.by_id.get(sop.id, sop).docs_path[:-3] + "/", page.url) if sop.is_translation else ""
+        header = markup.banners(handbook, sop, lang, source_url, fallback) + markup.metadata_card(handbook, sop, page.file.src_uri, lang)
         markdown = header + markdown
-        status = handbook.by_id.get(sop.id, sop).status
-        # Material reads `status` as its page-status icon: show it for drafts and retired SOPs only.
-        page.meta.pop("status", None)
-        if status in ("draft", "retired"):
-            page.meta["status"] = status
-        if status == "retired":
-            page.meta["search"] = {"exclude": True}  # readable for audit, never a search hit
+        _adapt_meta(page, handbook.by_id.get(sop.id, sop).status, exclude_from_search=fallback)
     return markdown + _abbreviations(handbook, markdown, lang)
 
 
-def _load_handbook() -> Handbook:
-    if _policy is None:
+@event_priority(-200)  # after mkdocs-static-i18n has written the merged search index
+def on_post_build(config) -> None:
+    """Let words typed without diacritics find their pages (zwrot finds zwrót)."""
+    fold_search_index(Path(config.site_dir) / "search" / "search_index.json")
+
+
+def _handbook_for_this_build(config) -> Handbook:
+    """Load and check the SOPs on the first language's build; the others reuse the result."""
+    policy: Policy | None = _state["policy"]
+    if policy is None:
         raise PluginError("the handbook hook was not configured (on_config did not run)")
-    try:
-        glossary = load_glossary(_policy.glossary_path, _shown(_policy.glossary_path))
-        return load(_policy, glossary, today(), shown_root=_policy.root)
-    except (ConfigError, TodayError) as exc:
-        raise PluginError(str(exc)) from None
+    if _language(config) == policy.source_lang or _state["handbook"] is None:
+        try:
+            glossary = load_glossary(policy.glossary_path, _shown(policy, policy.glossary_path))
+            handbook = load(policy, glossary, today(), shown_root=policy.root)
+        except (ConfigError, TodayError) as exc:
+            raise PluginError(str(exc)) from None
+        _report(handbook)
+        _state["handbook"] = handbook
+        build.set_current(handbook)
+    return _state["handbook"]
 
 
 def _report(handbook: Handbook) -> None:
@@ -92,25 +106,53 @@ def _report(handbook: Handbook) -> None:
             log.info(message)
 
 
-def _language(config, page=None) -> str:
-    locale = getattr(getattr(page, "file", None), "locale", None) if page is not None else None
-    return str(locale or config.theme.get("language") or "en")
+def _generated(config, path: str, content: str, lang: str, source_lang: str) -> File:
+    """A generated page; in a translated build it is served under /<lang>/ like the translations."""
+    file = File.generated(config, path, content=content)
+    if lang != source_lang:
+        plain = File.generated(config, _unsuffixed(path, lang), content="")
+        file.dest_uri = f"{lang}/{plain.dest_uri}"
+    return file
+
+
+def _unsuffixed(path: str, lang: str) -> str:
+    return path.replace(f".{lang}.md", ".md")
+
+
+def _adapt_meta(page, status: str, exclude_from_search: bool) -> None:
+    # Material reads `status` as its page-status icon: show it for drafts and retired SOPs only.
+    page.meta.pop("status", None)
+    if status in ("draft", "retired"):
+        page.meta["status"] = status
+    if status == "retired" or exclude_from_search:
+        # Retired SOPs stay readable for audit, and an untranslated SOP shown in English
+        # under /pl/ would repeat the English page: neither is a search hit.
+        page.meta["search"] = {"exclude": True}
+
+
+def _language(config) -> str:
+    return str(config.theme.get("language") or "en")
 
 
 def _navigation(handbook: Handbook, files: Files, lang: str) -> list:
-    """Home, one section per department (its index, then its SOPs by id), the dashboard, the glossary."""
-    source_lang = handbook.policy.source_lang
-    nav: list = [{label(lang, "nav.home"): markup.page_path("index.md", lang, source_lang)}]
-    for dept in handbook.policy.departments.values():
-        entries = [markup.page_path(f"{dept.key}/index.md", lang, source_lang)]
-        entries += [sop.docs_path for sop in handbook.in_department(dept.key)]
-        nav.append({dept.name: entries})
-    nav.append({label(lang, "reviews_title"): markup.page_path("reviews.md", lang, source_lang)})
-    nav.append({label(lang, "glossary_title"): markup.page_path("glossary.md", lang, source_lang)})
-    listed = {p for item in nav for v in item.values() for p in ([v] if isinstance(v, str) else v)}
+    """Home, one section per department (its index, then its SOPs by id), the dashboards, the glossary.
+
+    Entries name source files; mkdocs-static-i18n resolves each to this language's version.
+    """
+    policy = handbook.policy
+    nav: list = [{label(lang, "nav.home"): "index.md"}]
+    for dept in policy.departments.values():
+        entries = [f"{dept.key}/index.md"] + [sop.docs_path for sop in handbook.in_department(dept.key)]
+        nav.append({dept.name_in(lang): entries})
+    nav.append({label(lang, "reviews_title"): "reviews.md"})
+    if len(policy.languages) > 1:
+        nav.append({label(lang, "translations_title"): "translations.md"})
+    nav.append({label(lang, "glossary_title"): "glossary.md"})
+    generated = {_unsuffixed(p, lang) for p in pages.generated_pages(handbook, lang)}
     for file in files.documentation_pages():
-        if file.src_uri not in listed and file.src_uri not in handbook.by_path:
-            nav.append(file.src_uri)  # an authored page outside the departments: keep it reachable
+        uri = _unsuffixed(file.src_uri, lang)
+        if uri not in generated and uri not in handbook.by_path and file.src_uri not in handbook.by_path:
+            nav.append(uri)  # an authored page outside the departments: keep it reachable
     return nav
 
 
@@ -126,8 +168,8 @@ def _abbreviations(handbook: Handbook, markdown: str, lang: str) -> str:
     return "\n\n" + "\n".join(lines) + "\n"
 
 
-def _shown(path: Path) -> str:
+def _shown(policy: Policy, path: Path) -> str:
     try:
-        return str(path.relative_to(_policy.root)) if _policy else str(path)
+        return str(path.relative_to(policy.root))
     except ValueError:
         return str(path)

@@ -13,9 +13,8 @@ from handbook.site import build, markup
 
 def define_env(env) -> None:
     def _page():
-        page = env.page
-        lang = getattr(page.file, "locale", None) or env.conf.theme.get("language") or "en"
-        return page.file.src_path, str(lang)
+        # The language of the site being built: a fallback page in /pl/ still gets Polish labels.
+        return env.page.file.src_uri, str(env.conf.theme.get("language") or "en")
 
     @env.macro
     def term(key: str, text: str | None = None) -> str:
@@ -30,11 +29,11 @@ def define_env(env) -> None:
     def sop(sop_id: str) -> str:
         """A link to another SOP by id, titled with its current title."""
         handbook = build.current()
-        src, _ = _page()
+        src, lang = _page()
         target = handbook.by_id.get(sop_id)
         if target is None:
             return sop_id
-        return markup.sop_link(target, src, target.docs_path)
+        return markup.sop_link(target, handbook.in_language(target, lang).title, src)
 
     @env.macro
     def definitions() -> str:

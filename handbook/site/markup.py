@@ -15,6 +15,7 @@ from ..glossary import GlossaryTerm
 from ..handbook import Handbook
 from ..review import ReviewState, ReviewStatus
 from ..sop import SOP
+from ..translations import TranslationState
 from .labels import label
 
 
@@ -42,8 +43,9 @@ def term_link(term: GlossaryTerm, shown: str, from_page: str, lang: str, source_
     return f'[{shown}]({target}#{term.anchor} "{_title_attr(definition.name + ": " + definition.definition)}")'
 
 
-def sop_link(sop: SOP, from_page: str, docs_path: str) -> str:
-    return f"[{sop.id} {sop.title}]({link_to(docs_path, from_page)})"
+def sop_link(sop: SOP, title: str, from_page: str) -> str:
+    """A link to the source file: in a translated build, mkdocs-static-i18n resolves it to the translation."""
+    return f"[{sop.id} {title}]({link_to(sop.docs_path, from_page)})"
 
 
 def definitions_list(terms: list[GlossaryTerm], from_page: str, lang: str, source_lang: str) -> str:
@@ -69,7 +71,7 @@ def metadata_card(handbook: Handbook, sop: SOP, from_page: str, lang: str) -> st
     source = handbook.by_id.get(sop.id, sop)  # a translation shows its source's facts
     review = handbook.review(sop)
     department = policy.departments.get(source.department)
-    dept_name = department.name if department else source.department
+    dept_name = department.name_in(lang) if department else source.department
     dept_link = link_to(page_path(f"{source.department}/index.md", lang, policy.source_lang), from_page)
     channels = ", ".join(label(lang, f"channel.{c}") for c in source.channels) or "—"
     rows = [
@@ -93,8 +95,12 @@ def review_badge(review: ReviewStatus, lang: str) -> str:
     return f'<span class="hb-review hb-review--{state}">{html.escape(label(lang, "state." + state))}</span>'
 
 
-def banners(handbook: Handbook, sop: SOP, lang: str) -> str:
-    """Admonitions at the top of a page: overdue, due soon, draft, retired."""
+def banners(handbook: Handbook, sop: SOP, lang: str, source_url: str = "", fallback: bool = False) -> str:
+    """Admonitions at the top of a page: overdue, due soon, draft, retired; stale or missing translation.
+
+    `source_url` is the source page's URL relative to this page, for a stale translation's banner;
+    `fallback` marks the source shown in place of a missing translation.
+    """
     source = handbook.by_id.get(sop.id, sop)
     review = handbook.review(sop)
     owner = html.escape(source.owner)
@@ -107,6 +113,12 @@ def banners(handbook: Handbook, sop: SOP, lang: str) -> str:
         found.append(("info", "draft", label(lang, "banner.draft")))
     elif source.status == "retired":
         found.append(("failure", "retired", label(lang, "banner.retired")))
+    if sop.is_translation and handbook.translation_state(source, lang) is TranslationState.STALE:
+        link = f'<a href="{html.escape(source_url)}">{html.escape(label(lang, "banner.stale_link"))}</a>'
+        translated = html.escape(str(sop.meta.get("translation_of_version", "")))
+        found.append(("warning", "stale", label(lang, "banner.stale", translated=translated, current=html.escape(source.version), link=link)))
+    if fallback:
+        found.append(("note", "fallback", label(lang, "banner.fallback")))
     return "".join(
         f'<div class="admonition {kind} hb-banner hb-banner--{name}" role="note"><p>{text}</p></div>\n' for kind, name, text in found
     )

@@ -11,6 +11,8 @@ from collections import defaultdict
 from ..handbook import Handbook
 from ..review import ReviewState
 from ..sop import SOP
+from ..translations import TranslationState
+from .calendar_links import calendar_box
 from .labels import label
 from .markup import link_to, page_path, review_badge
 
@@ -20,7 +22,24 @@ def _cell(text: str) -> str:
 
 
 def _sop_row_link(handbook: Handbook, sop: SOP, from_page: str) -> str:
+    # Links name the source file; in a translated build mkdocs-static-i18n resolves it to the translation.
     return f"[{sop.id}]({link_to(sop.docs_path, from_page)})"
+
+
+def _title(handbook: Handbook, sop: SOP, lang: str) -> str:
+    return _cell(handbook.in_language(sop, lang).title)
+
+
+def _languages(handbook: Handbook, sop: SOP) -> str:
+    """`pl · hu (stale)`: the translations an SOP has, and which are behind their source."""
+    found = []
+    for lang in handbook.policy.languages[1:]:
+        state = handbook.translation_state(sop, lang)
+        if state is TranslationState.STALE:
+            found.append(f'<span class="hb-lang hb-lang--stale" title="stale">{lang}&nbsp;⚠</span>')
+        elif state is TranslationState.CURRENT:
+            found.append(f'<span class="hb-lang">{lang}</span>')
+    return " ".join(found) or "—"
 
 
 def home_page(handbook: Handbook, lang: str) -> str:
@@ -48,7 +67,7 @@ def home_page(handbook: Handbook, lang: str) -> str:
         states = [handbook.review(s).state for s in sops]
         target = link_to(page_path(f"{dept.key}/index.md", lang, policy.source_lang), here)
         lines.append(
-            f"| [{_cell(dept.name)}]({target}) | {_cell(dept.lead)} | {len(sops)} | "
+            f"| [{_cell(dept.name_in(lang))}]({target}) | {_cell(dept.lead)} | {len(sops)} | "
             f"{states.count(ReviewState.DUE_SOON)} | {states.count(ReviewState.OVERDUE)} |"
         )
     reviews = link_to(page_path("reviews.md", lang, policy.source_lang), here)
@@ -61,27 +80,31 @@ def department_page(handbook: Handbook, key: str, lang: str) -> str:
     policy = handbook.policy
     dept = policy.departments[key]
     here = page_path(f"{key}/index.md", lang, policy.source_lang)
+    name = dept.name_in(lang)
+    multilingual = len(policy.languages) > 1
     lines = [
         "---",
-        f"title: {dept.name}",
+        f"title: {name}",
         "hide: [toc]",
         "render_macros: false",  # generated Markdown holds `{#anchor}`, which Jinja would read as a comment
         "---",
         "",
-        f"# {dept.name}",
+        f"# {name}",
         "",
         f"{label(lang, 'lead')}: **{dept.lead}** · {label(lang, 'sops')}: **{len(handbook.in_department(key))}**",
         "",
         f"| {label(lang, 'id')} | {label(lang, 'title')} | {label(lang, 'owner')} | {label(lang, 'status')} | "
-        f"{label(lang, 'version')} | {label(lang, 'next_review')} | {label(lang, 'review')} |",
-        "|---|---|---|---|---|---|---|",
+        f"{label(lang, 'version')} | {label(lang, 'next_review')} | {label(lang, 'review')} |"
+        + (f" {label(lang, 'languages')} |" if multilingual else ""),
+        "|---|---|---|---|---|---|---|" + ("---|" if multilingual else ""),
     ]
     for sop in handbook.in_department(key):
         review = handbook.review(sop)
         due = review.next_review.isoformat() if review.next_review else "—"
         lines.append(
-            f"| {_sop_row_link(handbook, sop, here)} | [{_cell(sop.title)}]({link_to(sop.docs_path, here)}) | {_cell(sop.owner)} | "
+            f"| {_sop_row_link(handbook, sop, here)} | [{_title(handbook, sop, lang)}]({link_to(sop.docs_path, here)}) | {_cell(sop.owner)} | "
             f"{label(lang, 'status.' + sop.status)} | {sop.version} | {due} | {review_badge(review, lang)} |"
+            + (f" {_languages(handbook, sop)} |" if multilingual else "")
         )
     return "\n".join(lines) + "\n"
 
@@ -100,6 +123,7 @@ def reviews_page(handbook: Handbook, lang: str) -> str:
         "",
         label(lang, "reviews_intro", days=policy.review.due_soon_days, today=handbook.today.isoformat()),
         "",
+        *calendar_box(handbook, lang),
     ]
     pending: dict[str, list[SOP]] = defaultdict(list)
     for sop in sorted(handbook.by_id.values(), key=lambda s: s.id):
@@ -112,7 +136,7 @@ def reviews_page(handbook: Handbook, lang: str) -> str:
         if not sops:
             continue
         lines += [
-            f"## {dept.name}",
+            f"## {dept.name_in(lang)}",
             "",
             f"| {label(lang, 'owner')} | {label(lang, 'id')} | {label(lang, 'title')} | {label(lang, 'next_review')} | {label(lang, 'review')} |",
             "|---|---|---|---|---|",
@@ -120,7 +144,7 @@ def reviews_page(handbook: Handbook, lang: str) -> str:
         for sop in sops:
             review = handbook.review(sop)
             lines.append(
-                f"| {_cell(sop.owner)} | {_sop_row_link(handbook, sop, here)} | {_cell(sop.title)} | "
+                f"| {_cell(sop.owner)} | {_sop_row_link(handbook, sop, here)} | {_title(handbook, sop, lang)} | "
                 f"{review.next_review} | {review_badge(review, lang)} |"
             )
         lines.append("")
@@ -160,6 +184,36 @@ def glossary_page(handbook: Handbook, lang: str) -> str:
     return "\n".join(lines)
 
 
+def translations_page(handbook: Handbook, lang: str) -> str:
+    """The whole matrix: every SOP, every language, up to date, stale or missing."""
+    policy = handbook.policy
+    here = page_path("translations.md", lang, policy.source_lang)
+    others = policy.languages[1:]
+    marks = {
+        TranslationState.CURRENT: f'<span class="hb-tr hb-tr--current">✓ {label(lang, "translation.current")}</span>',
+        TranslationState.STALE: f'<span class="hb-tr hb-tr--stale">⚠ {label(lang, "translation.stale")}</span>',
+        TranslationState.MISSING: f'<span class="hb-tr hb-tr--missing">— {label(lang, "translation.missing")}</span>',
+    }
+    lines = [
+        "---",
+        f"title: {label(lang, 'translations_title')}",
+        "hide: [toc]",
+        "render_macros: false",
+        "---",
+        "",
+        f"# {label(lang, 'translations_title')}",
+        "",
+        label(lang, "translations_intro"),
+        "",
+        f"| {label(lang, 'id')} | {label(lang, 'title')} | {label(lang, 'version')} | " + " | ".join(others) + " |",
+        "|---|---|---|" + "---|" * len(others),
+    ]
+    for sop in sorted(handbook.by_id.values(), key=lambda s: s.id):
+        cells = " | ".join(marks[handbook.translation_state(sop, other)] for other in others)
+        lines.append(f"| {_sop_row_link(handbook, sop, here)} | {_title(handbook, sop, lang)} | {sop.version} | {cells} |")
+    return "\n".join(lines) + "\n"
+
+
 def generated_pages(handbook: Handbook, lang: str) -> dict[str, str]:
     """Docs-relative path -> Markdown, for every page the handbook generates in `lang`."""
     source_lang = handbook.policy.source_lang
@@ -168,6 +222,8 @@ def generated_pages(handbook: Handbook, lang: str) -> dict[str, str]:
         page_path("reviews.md", lang, source_lang): reviews_page(handbook, lang),
         page_path("glossary.md", lang, source_lang): glossary_page(handbook, lang),
     }
+    if len(handbook.policy.languages) > 1:
+        pages[page_path("translations.md", lang, source_lang)] = translations_page(handbook, lang)
     for key in handbook.policy.departments:
         pages[page_path(f"{key}/index.md", lang, source_lang)] = department_page(handbook, key, lang)
     return pages
