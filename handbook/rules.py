@@ -41,6 +41,7 @@ def sop_rules(sop: SOP, policy: Policy, glossary: Glossary, today: date) -> list
     findings += _sections(sop, policy)
     findings += _procedure_format(sop, policy)
     findings += _glossary_terms(sop, glossary)
+    findings += _placeholders(sop)
     if not sop.is_translation:  # a translation follows its source's review cycle
         findings += _review(sop, policy, today)
     return findings
@@ -109,13 +110,29 @@ def _glossary_terms(sop: SOP, glossary: Glossary) -> list[Finding]:
     return findings
 
 
+def checked_review(sop: SOP, policy: Policy, today: date) -> ReviewStatus | None:
+    """The review the check judges (REV001/REV002): None for a translation or a last_reviewed in the future (FM009)."""
+    last = sop.dates.get("last_reviewed")
+    if sop.is_translation or (last and last > today):
+        return None
+    return review_of(sop, policy, today)
+
+
+def _placeholders(sop: SOP) -> list[Finding]:
+    findings = []
+    for line, text in sop.body.placeholders:
+        shown = text if len(text) <= 70 else text[:67] + "..."
+        findings.append(Finding(sop.path, line, "TODO001", f"placeholder left in the text: {shown}"))
+    return findings
+
+
 def _review(sop: SOP, policy: Policy, today: date) -> list[Finding]:
     findings = []
-    last = sop.dates.get("last_reviewed")
-    if last and last > today:
+    review = checked_review(sop, policy, today)
+    if review is None:
+        last = sop.dates.get("last_reviewed")
         findings.append(Finding(sop.path, sop.line_of("last_reviewed"), "FM009", f"last_reviewed {last} is after today ({today})"))
         return findings
-    review = review_of(sop, policy, today)
     key = "next_review" if "next_review" in sop.dates else "last_reviewed"
     if review.state is ReviewState.OVERDUE:
         findings.append(
