@@ -144,7 +144,7 @@ def policy_from_mapping(
         root=root,
         docs_dir=docs_dir,
         departments=_departments(raw.get("departments"), where),
-        sections=_sections(raw.get("sections", DEFAULT_SECTIONS), where),
+        sections=_sections(raw.get("sections", DEFAULT_SECTIONS), where, languages[0]),
         review=_review(raw.get("review") or {}, where),
         glossary_path=root / str(raw.get("glossary", "glossary.yml")),
         languages=tuple(languages),
@@ -214,7 +214,7 @@ def _names(raw: Any, where: str) -> dict[str, str]:
     return {str(k): v for k, v in raw.items()}
 
 
-def _sections(raw: Any, where: str) -> tuple[RequiredSection, ...]:
+def _sections(raw: Any, where: str, source_lang: str) -> tuple[RequiredSection, ...]:
     if not isinstance(raw, dict) or not raw:
         raise ConfigError(f"{where}.sections: map each section key to its headings per language, e.g. purpose: {{en: Purpose}}")
     sections = []
@@ -226,6 +226,8 @@ def _sections(raw: Any, where: str) -> tuple[RequiredSection, ...]:
         for lang, names in per_lang.items():
             names = [names] if isinstance(names, str) else names
             headings[str(lang)] = tuple(_str_list(names, f"{at}.{lang}"))
+        if not headings.get(source_lang):  # every page falls back to these: without them no heading is accepted
+            raise ConfigError(f"{at}: no heading in {source_lang}, the handbook's source language (the first of languages)")
         sections.append(RequiredSection(str(key), headings))
     return tuple(sections)
 
