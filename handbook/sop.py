@@ -127,10 +127,10 @@ def _explain(sop: SOP, error: Any) -> Finding:
         items = sop.item_lines.get(key, [])
         line = items[path[1]] if path[1] < len(items) else line
     value = error.instance
-    if error.validator == "required":
+    if error.validator == "required" and not path:  # nested (review_log items) is FM006 below
         missing = error.message.split("'")[1]
         return Finding(sop.path, 1, "FM005", f"required field `{missing}` is missing from the front matter")
-    if error.validator == "additionalProperties":
+    if error.validator == "additionalProperties" and not path:
         known = list(schema()["properties"])
         unknown = [k for k in sop.meta if k not in known]
         notes = []
@@ -141,8 +141,8 @@ def _explain(sop: SOP, error: Any) -> Finding:
         return Finding(sop.path, line, "FM007", f"unknown front-matter key {', '.join(notes)}")
     where = key if key else "front matter"
     if key and len(path) > 1:
-        where = f"{key}[{path[1]}]"
-    return Finding(sop.path, line, "FM006", f"{where}: {_describe(key, error, value)}")
+        where = f"{key}[{path[1]}]" + "".join(f".{p}" for p in path[2:])  # review_log[0].date
+    return Finding(sop.path, line, "FM006", f"{where}: {_describe(str(path[-1]) if len(path) > 2 else key, error, value)}")
 
 
 _EXPECTED = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping"}
@@ -159,7 +159,7 @@ def _describe(key: str | None, error: Any, value: Any) -> str:
     if error.validator == "enum":
         return f"{shown} is not one of {', '.join(map(str, error.validator_value))}"
     if error.validator == "pattern":
-        if key in DATE_FIELDS:
+        if key in DATE_FIELDS or key == "date":
             return f"{shown} is not a date in the form YYYY-MM-DD"
         if key == "version" or key == "translation_of_version":
             return f"{shown} is not MAJOR.MINOR, e.g. \"2.1\""
@@ -172,6 +172,8 @@ def _describe(key: str | None, error: Any, value: Any) -> str:
         return f"{shown} is out of range ({error.validator}: {error.validator_value})"
     if error.validator == "minLength":
         return "must not be empty"
+    if error.validator == "required":
+        return f"`{error.message.split(chr(39))[1]}` is missing"
     return error.message
 
 

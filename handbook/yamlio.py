@@ -7,6 +7,7 @@ the field. Dates are then checked by the rules, versions stay as written.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,3 +81,12 @@ ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 def load_config_text(text: str) -> Any:
     return yaml.load(text, Loader=ConfigLoader)  # noqa: S506 - ConfigLoader is a SafeLoader
+
+
+def yaml_text(value: str) -> str:
+    """`value` as a YAML scalar for a file we write: plain when the check and MkDocs both read it back as the same text."""
+    try:
+        plain = all(yaml.load(f"k: {value}", Loader=loader) == {"k": value} for loader in (FrontMatterLoader, yaml.SafeLoader))  # noqa: S506
+    except yaml.YAMLError:
+        plain = False
+    return value if plain else json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
