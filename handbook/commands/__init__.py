@@ -1,0 +1,25 @@
+"""The `handbook` subcommands beyond `check`, one module each; each exposes `add_parser(subparsers)`.
+
+Thin adapters: they read the arguments, call the domain core and print. Errors
+the author can fix raise `cli.UsageError` (exit 2) with the file, what is wrong
+and how to fix it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..handbook import Handbook, open_handbook
+from ..today import today
+
+
+def add_common(parser: argparse.ArgumentParser, with_today: bool = True) -> None:
+    if with_today:
+        parser.add_argument("--today", metavar="YYYY-MM-DD", help="the date to work as of (default: $HANDBOOK_TODAY or today)")
+    parser.add_argument("--config", "-f", default="mkdocs.yml", metavar="FILE", help="the handbook's mkdocs.yml (default: ./mkdocs.yml)")
+
+
+def load(args: argparse.Namespace) -> Handbook:
+    """The whole handbook, loaded and checked once, as `handbook check` sees it."""
+    return open_handbook(Path(args.config), today(getattr(args, "today", None)), shown_root=Path.cwd())

@@ -1,0 +1,161 @@
+"""`handbook new`: start an SOP from a complete skeleton with the department's next free id."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from pathlib import Path
+
+from ..atomic import create_file
+from ..handbook import Handbook, open_handbook
+from ..policy import Department
+from ..skeleton import FORMATS, next_id, relative_path, skeleton
+from ..sop import schema
+from . import add_common, load
+
+CHANNELS: tuple[str, ...] = tuple(schema()["properties"]["channels"]["items"]["enum"])
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "new",
+        help="start a new SOP from a complete skeleton",
+        description=(
+            "Write docs/<department>/<id>.md with the department's next free id, every required section, "
+            "today's dates and status draft. Run in a terminal, it asks for what the flags do not give. "
+            "It never overwrites a file."
+        ),
+    )
+    parser.add_argument("--department", "-d", metavar="KEY", help="the department's key, name or id prefix (e.g. billing)")
+    parser.add_argument("--title", "-t", help="what the procedure is, as staff would search for it")
+    parser.add_argument("--format", choices=FORMATS, help="how the Procedure is written (default: simple)")
+    parser.add_argument("--channels", metavar="LIST", help=f"comma-separated, from: {', '.join(CHANNELS)} (default: none)")
+    parser.add_argument("--language", "--lang", metavar="CODE", help="the language of the headings (default: the handbook's source language)")
+    parser.add_argument("--owner", metavar="NAME", help="who owns the SOP (default: the department's lead)")
+    add_common(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..cli import EXIT_OK, UsageError  # the CLI imports this module
+
+    handbook = load(args)
+    policy = handbook.policy
+    ask = _Asker(sys.stdin.isatty(), UsageError)
+    dept = _department(ask.value("department", args.department, f"Department ({', '.join(policy.departments)})"), handbook, UsageError)
+    title = _title(ask.value("title", args.title, "Title (what the procedure is, e.g. Refunding a duplicate payment)"), UsageError)
+    fmt = ask.optional(args.format, f"Format ({', '.join(FORMATS)})", "simple")
+    if fmt not in FORMATS:
+        raise UsageError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    channels = _channels(ask.optional(args.channels, f"Channels ({', '.join(CHANNELS)}; comma-separated)", ""), UsageError)
+    lang = args.language or policy.source_lang
+    if lang not in policy.languages:
+        raise UsageError(f"--language {lang}: not one of the handbook's languages ({', '.join(policy.languages)}, in extra.handbook.languages)")
+    if lang != policy.source_lang:
+        raise UsageError(
+            f"--language {lang}: a new SOP is written in the handbook's source language, {policy.source_lang}; "
+            f"translate it afterwards as a file beside it, e.g. {dept.key}/{dept.prefix.lower()}-001.{lang}.md"
+        )
+    owner = (args.owner or dept.lead).strip()
+    if not owner:
+        raise UsageError(f"--owner NAME: department {dept.key} has no lead in mkdocs.yml to default to")
+
+    sop_id = next_id(handbook, dept.key)
+    target = policy.docs_dir / relative_path(dept.key, sop_id)
+    text = skeleton(
+        policy, sop_id=sop_id, title=title, department=dept.key, owner=owner, fmt=fmt, channels=channels, lang=lang, today=handbook.today
+    )
+    shown = _shown(target)
+    try:
+        create_file(target, text.encode("utf-8"))
+    except FileExistsError:
+        raise UsageError(f"{shown}: already exists; handbook new never overwrites a file (rename or remove it, then run again)") from None
+    except OSError as exc:
+        raise UsageError(f"{shown}: cannot be written ({exc.strerror or exc}); nothing was created") from None
+    fresh = open_handbook(Path(args.config), handbook.today, shown_root=Path.cwd())  # the check's verdict on the new file
+    _report(fresh, shown, sop_id, title, owner, dept)
+    return EXIT_OK
+
+
+class _Asker:
+    """Prompts for a missing value in a terminal; elsewhere (CI, scripts) a missing required flag is a usage error."""
+
+    def __init__(self, interactive: bool, error: type[Exception]):
+        self.interactive, self.error = interactive, error
+
+    def value(self, flag: str, given: str | None, prompt: str) -> str:
+        if given is not None:
+            return given
+        if not self.interactive:
+            raise self.error(
+                f"--{flag} is needed when handbook new does not run in a terminal, "
+                'e.g. handbook new --department billing --title "Refunding a duplicate payment"'
+            )
+        return self._input(f"{prompt}: ")
+
+    def optional(self, given: str | None, prompt: str, default: str) -> str:
+        if given is not None or not self.interactive:
+            return default if given is None else given
+        return self._input(f"{prompt} [{default or 'none'}]: ") or default
+
+    def _input(self, prompt: str) -> str:
+        try:
+            return input(prompt).strip()
+        except EOFError:
+            raise self.error("no answer given; pass the values as flags instead (handbook new --help)") from None
+
+
+def _department(value: str, handbook: Handbook, error: type[Exception]) -> Department:
+    departments = handbook.policy.departments
+    wanted = value.strip().casefold()
+    for dept in departments.values():
+        if wanted in (dept.key.casefold(), dept.name.casefold(), dept.prefix.casefold()):
+            return dept
+    close = difflib.get_close_matches(value, list(departments), n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    raise error(f"department {value!r} is not in mkdocs.yml{hint}; known: {', '.join(departments)}")
+
+
+def _title(value: str, error: type[Exception]) -> str:
+    title = " ".join(value.split())
+    if not title:
+        raise error("--title: give the SOP a title, e.g. \"Refunding a duplicate payment\"")
+    return title
+
+
+def _channels(value: str, error: type[Exception]) -> list[str]:
+    names = [c.strip().lower() for c in value.replace(" ", ",").split(",") if c.strip()]
+    unknown = [c for c in names if c not in CHANNELS]
+    if unknown:
+        raise error(f"--channels: {', '.join(unknown)} not known; choose from {', '.join(CHANNELS)}")
+    return list(dict.fromkeys(names))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _report(handbook: Handbook, shown: str, sop_id: str, title: str, owner: str, dept: Department) -> None:
+    found = [f for f in handbook.findings if f.path == shown]
+    todo = sum(1 for f in found if f.code == "TODO001")
+    out = sys.stdout
+    out.write(f"Created {shown}: {sop_id} {title} (draft, owner {owner}).\n\n")
+    out.write("Next:\n")
+    out.write(f"  1. Replace the TODO placeholders ({todo} line(s)) with the real content; `handbook check {shown}` lists what is left.\n")
+    out.write(f"  2. Preview it: run `mkdocs serve` and open http://127.0.0.1:8000/{dept.key}/{sop_id.lower()}/\n")
+    out.write(f"  3. When it is approved: set `status: approved`, then record the review with `handbook review {sop_id}`.\n")
+    if owner != dept.lead:  # the department's line in CODEOWNERS covers the lead's own SOPs
+        out.write("  4. Run `handbook codeowners` and commit .github/CODEOWNERS with the SOP.\n")
+    others = [f for f in found if f.code != "TODO001"]
+    for finding in others:  # a skeleton should have none; say so rather than hide it
+        sys.stderr.write(f"handbook: warning: {finding}\n")
+    people = handbook.policy.people
+    if people and owner not in people:
+        sys.stderr.write(
+            f'handbook: warning: {owner} is not in the people registry: add `{owner}: "@github-user"` under extra.handbook.people in mkdocs.yml\n'
+        )
