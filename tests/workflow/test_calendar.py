@@ -1,0 +1,123 @@
+"""The review calendar: the built site's `reviews.ics` and per-owner feeds, read with a real iCalendar parser."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from workflow_support import ROOT, WorkflowHandbook
+
+from handbook.calendar import calendar_feeds
+from handbook.handbook import open_handbook
+from handbook.review import ReviewState
+
+SITE_URL = "https://handbook.example.org/"
+
+
+def _events(data: bytes) -> dict[str, object]:
+    calendar = Calendar.from_ical(data)
+    events = calendar.walk("VEVENT")
+    uids = [str(e["UID"]) for e in events]
+    assert len(uids) == len(set(uids))
+    return {str(e["UID"]): e for e in events}
+
+
+@pytest.fixture(scope="module")
+def example():
+    """The example handbook as the core sees it on the site build's day."""
+    return open_handbook(ROOT / "mkdocs.yml", date(2026, 11, 23))
+
+
+@pytest.mark.site
+def test_one_event_per_sop_with_a_review_date(example_site, example):
+    events = _events((example_site.site / "reviews.ics").read_bytes())
+    due = {s.id: example.review(s).next_review for s in example.by_id.values() if example.review(s).state not in (ReviewState.EXEMPT, ReviewState.UNKNOWN)}
+    assert len(due) == 19
+    assert sorted(events) == sorted(f"review-{sop_id.lower()}@handbook.example.org" for sop_id in due)
+    for sop_id, next_review in due.items():
+        sop = example.by_id[sop_id]
+        event = events[f"review-{sop_id.lower()}@handbook.example.org"]
+        assert str(event["SUMMARY"]) == f"Review {sop_id} {sop.title}"
+        assert event.decoded("DTSTART") == next_review  # an all-day event on the due date
+        assert event.decoded("DTEND") == next_review + timedelta(days=1)
+        description = str(event["DESCRIPTION"])
+        assert f"Owner: {sop.owner}" in description
+        page = sop.docs_path[: -len(".md")] + "/"
+        assert description.endswith(SITE_URL + page) and str(event["URL"]) == SITE_URL + page
+        assert (example_site.site / page / "index.html").exists()  # the link leads to the SOP's page
+        (alarm,) = event.walk("VALARM")
+        assert alarm.decoded("TRIGGER") == timedelta(days=-14) and str(alarm["ACTION"]) == "DISPLAY"
+
+
+OWNER_FEEDS = {
+    "anna-kowalczyk.ics": "Anna Kowalczyk",
+    "daniel-moore.ics": "Daniel Moore",
+    "eszter-kiss.ics": "Eszter Kiss",
+    "fatima-al-sayed.ics": "Fatima Al-Sayed",
+    "gabor-szabo.ics": "Gábor Szabó",
+    "janis-berzins.ics": "Jānis Bērziņš",
+    "laura-ozola.ics": "Laura Ozola",
+    "marta-wisniewska.ics": "Marta Wiśniewska",
+    "omar-haddad.ics": "Omar Haddad",
+    "priya-natarajan.ics": "Priya Natarajan",
+    "tomasz-nowak.ics": "Tomasz Nowak",
+}
+
+
+@pytest.mark.site
+def test_one_feed_per_owner_with_only_their_sops(example_site, example):
+    feeds = {p.name: p for p in (example_site.site / "reviews").glob("*.ics")}
+    assert sorted(feeds) == sorted(OWNER_FEEDS)  # names become plain ASCII file names
+    seen = []
+    for name, owner in OWNER_FEEDS.items():
+        calendar = Calendar.from_ical(feeds[name].read_bytes())
+        assert str(calendar["X-WR-CALNAME"]) == f"Northwind Services — Customer Service Handbook: SOP reviews for {owner}"
+        ids = [str(e["SUMMARY"]).split(" ")[1] for e in calendar.walk("VEVENT")]
+        assert ids and all(example.by_id[i].owner == owner for i in ids)
+        seen += ids
+    assert sorted(seen) == sorted(example.by_id)  # every SOP in exactly one owner's feed
+
+
+@pytest.mark.site
+def test_the_dashboard_links_the_feeds(example_site):
+    page = example_site.soup("reviews/")
+    box = page.select_one("article .admonition.tip")
+    links = {a.get_text(): a["href"] for a in box.find_all("a")}
+    assert links["all SOPs"] == SITE_URL + "reviews.ics"
+    assert links["Anna Kowalczyk"] == SITE_URL + "reviews/anna-kowalczyk.ics"
+    for href in links.values():
+        assert (example_site.site / href.removeprefix(SITE_URL)).exists()
+
+
+def test_drafts_and_retired_sops_have_no_event(hb: WorkflowHandbook):
+    hb.write_sop("docs/customer-service/cs-001.md")
+    hb.write_sop("docs/customer-service/cs-002.md", status="draft")
+    hb.write_sop("docs/customer-service/cs-003.md", status="retired", owner="Bea Owner")
+    hb.write_sop("docs/customer-service/cs-004.md", status="in-review", owner="Bea Owner", last_reviewed="2025-01-01")
+    handbook = open_handbook(hb.root / "mkdocs.yml", date(2026, 11, 23))
+    feeds = calendar_feeds(handbook, "Test", directory_urls=False)
+    assert sorted(feeds) == ["reviews.ics", "reviews/ana-example.ics", "reviews/bea-owner.ics"]
+    events = _events(feeds["reviews.ics"])
+    assert sorted(events) == ["review-cs-001@sop-handbook", "review-cs-004@sop-handbook"]  # no site_url: a fixed host
+    overdue = events["review-cs-004@sop-handbook"]
+    assert overdue.decoded("DTSTART") == date(2026, 1, 1)  # an overdue review stays on its due date
+    assert "URL" not in overdue  # nothing to link to without a site_url
+    assert str(Calendar.from_ical(feeds["reviews/bea-owner.ics"])["X-WR-CALNAME"]) == "Test: SOP reviews for Bea Owner"
+
+
+def test_uids_are_stable_across_builds(hb: WorkflowHandbook):
+    hb.write_sop("docs/customer-service/cs-001.md")
+    first = calendar_feeds(open_handbook(hb.root / "mkdocs.yml", date(2026, 11, 23)))["reviews.ics"]
+    again = calendar_feeds(open_handbook(hb.root / "mkdocs.yml", date(2026, 11, 23)))["reviews.ics"]
+    assert first == again  # the same day gives the same bytes: reproducible builds
+    hb.write_sop("docs/customer-service/cs-001.md", last_reviewed="2026-10-01")
+    moved = _events(calendar_feeds(open_handbook(hb.root / "mkdocs.yml", date(2026, 11, 23)))["reviews.ics"])
+    assert moved["review-cs-001@sop-handbook"].decoded("DTSTART") == date(2027, 10, 1)  # same UID, new date
+
+
+def test_the_hook_is_listed_after_the_site_hook():
+    hooks = [line.strip() for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if line.strip().startswith("- hooks/")]
+    assert hooks.index("- hooks/review_calendar.py") > hooks.index("- hooks/handbook_site.py")
+    assert Path(ROOT / "hooks" / "review_calendar.py").is_file()
