@@ -34,7 +34,7 @@ def example():
 def test_one_event_per_sop_with_a_review_date(example_site, example):
     events = _events((example_site.site / "reviews.ics").read_bytes())
     due = {s.id: example.review(s).next_review for s in example.by_id.values() if example.review(s).state not in (ReviewState.EXEMPT, ReviewState.UNKNOWN)}
-    assert len(due) == 19
+    assert len(due) == len(list(ROOT.glob("docs/*/*-[0-9][0-9][0-9].md")))  # every example SOP is approved or in review
     assert sorted(events) == sorted(f"review-{sop_id.lower()}@handbook.example.org" for sop_id in due)
     for sop_id, next_review in due.items():
         sop = example.by_id[sop_id]
@@ -121,3 +121,15 @@ def test_the_hook_is_listed_after_the_site_hook():
     hooks = [line.strip() for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if line.strip().startswith("- hooks/")]
     assert hooks.index("- hooks/review_calendar.py") > hooks.index("- hooks/handbook_site.py")
     assert Path(ROOT / "hooks" / "review_calendar.py").is_file()
+
+
+def test_no_subscription_box_without_a_site_url(hb: WorkflowHandbook):
+    from handbook.site.calendar_links import calendar_box
+
+    hb.write_sop("docs/customer-service/cs-001.md")
+    assert calendar_box(open_handbook(hb.root / "mkdocs.yml", date(2026, 11, 23)), "en") == []  # nothing to subscribe to
+    hb.set_config("site_name: Test handbook\n", "site_name: Test handbook\nsite_url: https://sops.example.com/handbook/\n")
+    box = calendar_box(open_handbook(hb.root / "mkdocs.yml", date(2026, 11, 23)), "en")
+    assert box[0] == '!!! tip "Review calendar"'
+    assert "[all SOPs](https://sops.example.com/handbook/reviews.ics)" in box[2]
+    assert "[Ana Example](https://sops.example.com/handbook/reviews/ana-example.ics)" in box[2]
