@@ -219,6 +219,13 @@ def _fmt003(hb: TempHandbook) -> Expect:
     return Expect([f"{SOP}:{line}: FMT003"], {f"{SOP}:{line}: FMT003": ["format is flowchart", "mermaid"]})
 
 
+@case("TODO001")
+def _todo001(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, sections={"Training": "TODO: How staff learn this procedure."})
+    line = hb.line_of(SOP, "TODO: How staff")
+    return Expect([f"{SOP}:{line}: TODO001"], {f"{SOP}:{line}: TODO001": ["placeholder left in the text: TODO: How staff learn this procedure."]})
+
+
 # -- glossary and review ---------------------------------------------------------------
 
 
