@@ -181,11 +181,26 @@ def _date_findings(sop: SOP) -> list[Finding]:
     findings = []
     for key in DATE_FIELDS:
         value = sop.meta.get(key)
-        if not isinstance(value, str) or len(value) != 10:
-            continue
-        try:
-            sop.dates[key] = date.fromisoformat(value)
-        except ValueError:
-            if value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
-                findings.append(Finding(sop.path, sop.line_of(key), "FM008", f"{key}: {value} is not a real calendar date"))
+        parsed = _real_date(value)
+        if parsed:
+            sop.dates[key] = parsed
+        elif parsed is False:
+            findings.append(Finding(sop.path, sop.line_of(key), "FM008", f"{key}: {value} is not a real calendar date"))
+    log = sop.meta.get("review_log")
+    lines = sop.item_lines.get("review_log", [])
+    for index, entry in enumerate(log if isinstance(log, list) else []):
+        value = entry.get("date") if isinstance(entry, dict) else None
+        if _real_date(value) is False:
+            line = lines[index] if index < len(lines) else sop.line_of("review_log")
+            findings.append(Finding(sop.path, line, "FM008", f"review_log[{index}].date: {value} is not a real calendar date"))
     return findings
+
+
+def _real_date(value: object) -> date | bool | None:
+    """A date for YYYY-MM-DD that exists, False for one that does not (2026-02-30), None for anything else."""
+    if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-" or not value.replace("-", "").isdigit():
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return False
