@@ -1,0 +1,147 @@
+"""The handbook in Polish, Hungarian, Latvian and Arabic, built with --strict alongside English."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from handbook.site.labels import LABELS
+from handbook.site.search import fold
+from tests.sitebuild import ROOT
+
+DOCS = ROOT / "docs"
+LANGUAGES = ("pl", "hu", "lv", "ar")
+GENERATED = ("", "glossary/", "reviews/", "translations/", "contact-centre/")
+
+
+def _front(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8").split("---", 2)[1], Loader=yaml.BaseLoader)
+
+
+def _translations(lang: str) -> list[Path]:
+    return sorted(DOCS.glob(f"*/*.{lang}.md"))
+
+
+def _url(path: Path, lang: str) -> str:
+    return f"{lang}/{path.parent.name}/{path.name[: -len(f'.{lang}.md')]}/"
+
+
+def test_at_least_four_sops_translated_into_each_language():
+    for lang in LANGUAGES:
+        assert len(_translations(lang)) >= 4, lang
+
+
+def test_arabic_pages_are_right_to_left_with_arabic_labels(example_site):
+    for path in _translations("ar"):
+        page = example_site.soup(_url(path, "ar"))
+        assert page.find("html")["lang"] == "ar"
+        assert page.find("body")["dir"] == "rtl"
+        labels = [dt.get_text(strip=True) for dt in page.select("dl.hb-card dt")]
+        assert labels[:2] == [LABELS["ar"]["department"], LABELS["ar"]["owner"]]
+        assert page.find("h1").get_text(strip=True) == _front(path)["title"]
+
+
+def test_translated_pages_keep_their_localised_sections(example_site):
+    headings = {"pl": "Procedura", "hu": "Eljárások", "lv": "Procedūra", "ar": "الإجراء"}
+    for lang, heading in headings.items():
+        for path in _translations(lang):
+            page = example_site.soup(_url(path, lang))
+            texts = [h.get_text(strip=True).rstrip("¶") for h in page.select("article h2")]
+            assert heading in texts, (path, texts)
+
+
+def test_stale_translation_has_a_banner_in_its_language_linking_to_the_source(example_site):
+    stale = []
+    for lang in LANGUAGES:
+        for path in _translations(lang):
+            translated = _front(path)["translation_of_version"]
+            source = _front(path.with_name(path.name.replace(f".{lang}.md", ".md")))["version"]
+            if tuple(map(int, translated.split("."))) < tuple(map(int, source.split("."))):
+                stale.append((lang, path))
+    assert stale, "the example handbook keeps one translation stale on purpose"
+    for lang, path in stale:
+        page = example_site.soup(_url(path, lang))
+        banner = page.select_one(".hb-banner--stale")
+        assert banner is not None, path
+        assert LABELS[lang]["banner.stale_link"] in banner.get_text()
+        link = banner.find("a")["href"]
+        assert (example_site.site / _url(path, lang) / link / "index.html").resolve().is_file()
+    assert "TR004" in example_site.log
+
+
+def test_generated_pages_exist_in_every_language_without_overwriting(example_site):
+    for page_path in GENERATED:
+        english = example_site.soup(page_path)
+        assert english.find("html")["lang"] == "en"
+        for lang in LANGUAGES:
+            page = example_site.soup(f"{lang}/{page_path}")
+            assert page.find("html")["lang"] == lang, (lang, page_path)
+    for lang in LANGUAGES:
+        title = example_site.soup(f"{lang}/glossary/").find("h1").get_text(strip=True).rstrip("¶")
+        assert title == LABELS[lang]["glossary_title"]
+
+
+def test_untranslated_sop_falls_back_to_english_with_a_notice_and_no_search_entry(example_site):
+    page = example_site.soup("pl/contact-centre/cc-002/")
+    assert page.select_one(".hb-banner--fallback") is not None
+    index = json.loads((example_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "pl/contact-centre/cc-002/" not in locations
+    assert "contact-centre/cc-002/" in locations
+    for path in _translations("pl"):
+        assert _url(path, "pl") in locations
+
+
+def test_department_index_shows_languages_and_stale_ones(example_site):
+    page = example_site.soup("complaints/")
+    row = next(r for r in page.select("article table tbody tr") if r.find("td").get_text(strip=True) == "CE-001")
+    languages = row.find_all("td")[-1]
+    assert "lv" in languages.get_text() and languages.select_one(".hb-lang--stale") is not None
+
+
+def test_translation_status_page_shows_the_matrix(example_site):
+    page = example_site.soup("translations/")
+    rows = page.select("article table tbody tr")
+    sources = [p for p in DOCS.glob("*/*.md") if p.name.count(".") == 1]
+    assert len(rows) == len(sources)
+    assert page.select(".hb-tr--stale") and page.select(".hb-tr--missing") and page.select(".hb-tr--current")
+
+
+def test_glossary_in_latvian_shows_the_english_fallback(example_site):
+    glossary = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    untranslated = [key for key, entry in glossary.items() if "lv" not in (entry.get("translations") or {})]
+    assert untranslated, "one term stays untranslated in Latvian on purpose"
+    page = example_site.soup("lv/glossary/")
+    section = page.find(id=f"term-{untranslated[0].lower().replace(' ', '-')}")
+    assert LABELS["lv"]["fallback"] in section.find_next("p").get_text()
+
+
+def test_tooltips_in_the_readers_language(example_site):
+    glossary = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
+    page = example_site.soup("pl/contact-centre/cc-001/")
+    titles = [a["title"] for a in page.select("article a[href*='glossary/#term-'][title]")]
+    polish = {entry["translations"]["pl"]["name"] for entry in glossary.values() if "pl" in (entry.get("translations") or {})}
+    assert any(title.split(":")[0] in polish for title in titles), titles[:3]
+
+
+def test_language_switcher_keeps_the_reader_on_the_same_sop(example_site):
+    page = example_site.soup("pl/contact-centre/cc-001/")
+    links = {a.get("hreflang"): a["href"] for a in page.select("a.md-select__link[hreflang]")}
+    assert links["en"].rstrip("/").endswith("contact-centre/cc-001")
+    assert links["hu"].rstrip("/").endswith("hu/contact-centre/cc-001")
+
+
+def test_search_index_has_accent_free_spellings(example_site):
+    index = json.loads((example_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    polish = [d for d in index["docs"] if d["location"].startswith("pl/contact-centre/cc-001/")]
+    text = " ".join(d["text"] for d in polish)
+    accented = [w for w in text.split() if fold(w) != w and w.isalpha()]
+    assert accented and fold(accented[0]) in text
+
+
+def test_fold_removes_polish_latvian_and_arabic_marks():
+    assert fold("Zwrót pieniędzy łatwo") == "Zwrot pieniedzy latwo"
+    assert fold("Darbības joma") == "Darbibas joma"
+    assert fold("مُدِير") == "مدير"
