@@ -87,7 +87,8 @@ def metadata_card(handbook: Handbook, sop: SOP, from_page: str, lang: str) -> st
     ]
     cells = "".join(f'<div class="hb-card__item" markdown><dt>{html.escape(label(lang, key))}</dt><dd markdown="span">{value}</dd></div>' for key, value in rows)
     # md_in_html turns the department's Markdown link into a checked, rewritten link.
-    return f'<dl class="hb-card" data-sop-id="{html.escape(sop.id)}" markdown>{cells}</dl>\n\n'
+    # data-search-exclude: Material's search skips the card, so results show the SOP's own words.
+    return f'<dl class="hb-card" data-sop-id="{html.escape(sop.id)}" data-search-exclude markdown>{cells}</dl>\n\n'
 
 
 def review_badge(review: ReviewStatus, lang: str) -> str:
@@ -120,5 +121,5 @@ def banners(handbook: Handbook, sop: SOP, lang: str, source_url: str = "", fallb
     if fallback:
         found.append(("note", "fallback", label(lang, "banner.fallback")))
     return "".join(
-        f'<div class="admonition {kind} hb-banner hb-banner--{name}" role="note"><p>{text}</p></div>\n' for kind, name, text in found
+        f'<div class="admonition {kind} hb-banner hb-banner--{name}" role="note" data-search-exclude><p>{text}</p></div>\n' for kind, name, text in found
     )
