@@ -12,7 +12,8 @@ from datetime import date
 
 from .handbook import Handbook
 from .policy import Policy
-from .structure import PLACEHOLDER
+from .sop import SOP
+from .structure import PLACEHOLDER, normalise_heading
 from .yamlio import yaml_text
 
 FORMATS = ("simple", "hierarchical", "flowchart")
@@ -131,3 +132,27 @@ def skeleton(
         parts += [f"## {section.label(lang, policy.source_lang)}", "", text, ""]
     return "\n".join(parts)
 
+
+
+def translation_skeleton(policy: Policy, source: SOP, lang: str, title: str | None) -> str:
+    """A translation to fill in: the source's text under the headings of `lang`, to be translated in place."""
+    front = [
+        "---",
+        f"id: {source.id}",
+        f"title: {yaml_text(title or f'{T}: {source.title}')}",
+        f'translation_of_version: "{source.version}"',
+        "---",
+        "",
+        f"{T}: Translate this SOP from {source.docs_path} into {lang}, then remove this line.",
+        "",
+    ]
+    headings = {}
+    for section in policy.sections:
+        for name in section.accepted(policy.source_lang, policy.source_lang):
+            headings[normalise_heading(name)] = section.label(lang, policy.source_lang)
+    body = []
+    for line in source.source.body.split("\n"):
+        if line.startswith("## ") and normalise_heading(line[3:]) in headings:
+            line = f"## {headings[normalise_heading(line[3:])]}"
+        body.append(line)
+    return "\n".join(front) + "\n" + "\n".join(body).lstrip("\n")

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..atomic import create_file
 from ..handbook import Handbook, open_handbook
 from ..policy import Department
-from ..skeleton import FORMATS, next_id, relative_path, skeleton
+from ..skeleton import FORMATS, next_id, relative_path, skeleton, translation_skeleton
 from ..sop import schema
 from . import add_common, load
 
@@ -34,6 +34,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--channels", metavar="LIST", help=f"comma-separated, from: {', '.join(CHANNELS)} (default: none)")
     parser.add_argument("--language", "--lang", metavar="CODE", help="the language of the headings (default: the handbook's source language)")
     parser.add_argument("--owner", metavar="NAME", help="who owns the SOP (default: the department's lead)")
+    parser.add_argument(
+        "--translation-of", metavar="ID", help="start a translation of this SOP into --language instead (writes e.g. cc-001.pl.md beside cc-001.md)"
+    )
     add_common(parser)
     parser.set_defaults(run=run)
 
@@ -43,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
     handbook = load(args)
     policy = handbook.policy
+    if args.translation_of:
+        return _new_translation(args, handbook, UsageError)
     ask = _Asker(sys.stdin.isatty(), UsageError)
     dept = _department(ask.value("department", args.department, f"Department ({', '.join(policy.departments)})"), handbook, UsageError)
     title = _title(ask.value("title", args.title, "Title (what the procedure is, e.g. Refunding a duplicate payment)"), UsageError)
@@ -56,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     if lang != policy.source_lang:
         raise UsageError(
             f"--language {lang}: a new SOP is written in the handbook's source language, {policy.source_lang}; "
-            f"translate it afterwards as a file beside it, e.g. {dept.key}/{dept.prefix.lower()}-001.{lang}.md"
+            f"translate it afterwards with handbook new --translation-of ID --language {lang}"
         )
     owner = (args.owner or dept.lead).strip()
     if not owner:
@@ -77,6 +82,30 @@ def run(args: argparse.Namespace) -> int:
     fresh = open_handbook(Path(args.config), handbook.today, shown_root=Path.cwd())  # the check's verdict on the new file
     _report(fresh, shown, sop_id, title, owner, dept)
     return EXIT_OK
+
+
+def _new_translation(args: argparse.Namespace, handbook: Handbook, error: type[Exception]) -> int:
+    policy = handbook.policy
+    source = handbook.by_id.get(args.translation_of.strip().upper())
+    if source is None:
+        raise error(f"--translation-of {args.translation_of}: no SOP has that id")
+    lang = args.language
+    if lang not in policy.languages[1:]:
+        raise error(f"--language: a translation needs one of {', '.join(policy.languages[1:])} (extra.handbook.languages)")
+    target = policy.docs_dir / f"{source.docs_path[:-3]}.{lang}.md"
+    shown = _shown(target)
+    try:
+        create_file(target, translation_skeleton(policy, source, lang, args.title).encode("utf-8"))
+    except FileExistsError:
+        raise error(f"{shown}: already exists; handbook new never overwrites a file") from None
+    except OSError as exc:
+        raise error(f"{shown}: cannot be written ({exc.strerror or exc}); nothing was created") from None
+    sys.stdout.write(
+        f"Created {shown}: the {lang} translation of {source.id} {source.title} (version {source.version}).\n\n"
+        f"Next: translate the text in place (the headings are already in {lang}), remove the TODO lines, "
+        f"then `handbook check {shown}`.\n"
+    )
+    return 0
 
 
 class _Asker:

@@ -120,7 +120,7 @@ def test_a_translation_language_is_refused(hb: WorkflowHandbook):
     assert result.code == 2
     assert result.err == (
         "handbook: error: --language pl: a new SOP is written in the handbook's source language, en; "
-        "translate it afterwards as a file beside it, e.g. billing/br-001.pl.md\n"
+        "translate it afterwards with handbook new --translation-of ID --language pl\n"
     )
 
 
@@ -180,3 +180,28 @@ def test_only_missing_values_are_asked(hb: WorkflowHandbook, monkeypatch: pytest
     assert result.code == 0, result.err
     assert prompts == ["Format (simple, hierarchical, flowchart) [simple]: ", "Channels (phone, face-to-face, chat, email, print; comma-separated) [none]: "]
     assert b"\nformat: simple\n---\n" in hb.read("docs/billing/br-001.md")
+
+
+def test_translation_skeleton_keeps_the_text_under_localised_headings(hb: WorkflowHandbook):
+    config = hb.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, pl]")
+    config.write_text(text.replace("purpose: {en: Purpose}", "purpose: {en: Purpose, pl: Cel}"), encoding="utf-8")
+    hb.write_sop(NEW)
+    result = hb.run("new", "--translation-of", "CS-001", "--language", "pl")
+    assert result.code == 0, result.err
+    target = "docs/customer-service/cs-001.pl.md"
+    assert result.out.startswith(f"Created {target}: the pl translation of CS-001")
+    translation = hb.read(target).decode("utf-8")
+    assert translation.startswith('---\nid: CS-001\ntitle: "TODO: ')
+    assert 'translation_of_version: "1.0"' in translation
+    assert "\n## Cel\n" in translation and "\n## Purpose\n" not in translation
+    check = hb.run_check(target)
+    assert {line.split(": ", 2)[1] for line in findings_in(check.out)} == {"TODO001"}, check.out
+    again = hb.run("new", "--translation-of", "CS-001", "--language", "pl")
+    assert again.code == 2 and "already exists" in again.err
+
+
+def test_translation_needs_a_known_id_and_a_translated_language(hb: WorkflowHandbook):
+    hb.write_sop(NEW)
+    assert "no SOP has that id" in hb.run("new", "--translation-of", "CS-404", "--language", "pl").err
+    assert "a translation needs one of" in hb.run("new", "--translation-of", "CS-001", "--language", "en").err
