@@ -17,6 +17,15 @@ from .labels import label
 from .markup import link_to, page_path, review_badge
 
 
+def _opening(title: str, hide: str = "") -> list[str]:
+    """Front matter and heading of a generated page."""
+    lines = ["---", f"title: {title}"]
+    if hide:
+        lines.append(f"hide: [{hide}]")
+    # Generated Markdown holds `{#anchor}` attributes, which Jinja would read as comments.
+    return lines + ["render_macros: false", "---", "", f"# {title}", ""]
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -46,14 +55,7 @@ def home_page(handbook: Handbook, lang: str) -> str:
     policy = handbook.policy
     here = page_path("index.md", lang, policy.source_lang)
     lines = [
-        "---",
-        f"title: {label(lang, 'home_title')}",
-        "hide: [navigation]",
-        "render_macros: false",  # generated Markdown holds `{#anchor}`, which Jinja would read as a comment
-        "---",
-        "",
-        f"# {label(lang, 'home_title')}",
-        "",
+        *_opening(label(lang, "home_title"), hide="navigation"),
         label(lang, "home_intro"),
         "",
         f"## {label(lang, 'departments')}",
@@ -83,14 +85,7 @@ def department_page(handbook: Handbook, key: str, lang: str) -> str:
     name = dept.name_in(lang)
     multilingual = len(policy.languages) > 1
     lines = [
-        "---",
-        f"title: {name}",
-        "hide: [toc]",
-        "render_macros: false",  # generated Markdown holds `{#anchor}`, which Jinja would read as a comment
-        "---",
-        "",
-        f"# {name}",
-        "",
+        *_opening(name, hide="toc"),
         f"{label(lang, 'lead')}: **{dept.lead}** · {label(lang, 'sops')}: **{len(handbook.in_department(key))}**",
         "",
         f"| {label(lang, 'id')} | {label(lang, 'title')} | {label(lang, 'owner')} | {label(lang, 'status')} | "
@@ -114,13 +109,7 @@ def reviews_page(handbook: Handbook, lang: str) -> str:
     policy = handbook.policy
     here = page_path("reviews.md", lang, policy.source_lang)
     lines = [
-        "---",
-        f"title: {label(lang, 'reviews_title')}",
-        "render_macros: false",  # generated Markdown holds `{#anchor}`, which Jinja would read as a comment
-        "---",
-        "",
-        f"# {label(lang, 'reviews_title')}",
-        "",
+        *_opening(label(lang, "reviews_title")),
         label(lang, "reviews_intro", days=policy.review.due_soon_days, today=handbook.today.isoformat()),
         "",
         *calendar_box(handbook, lang),
@@ -157,13 +146,7 @@ def glossary_page(handbook: Handbook, lang: str) -> str:
     here = page_path("glossary.md", lang, policy.source_lang)
     usage = handbook.term_usage()
     lines = [
-        "---",
-        f"title: {label(lang, 'glossary_title')}",
-        "render_macros: false",  # generated Markdown holds `{#anchor}`, which Jinja would read as a comment
-        "---",
-        "",
-        f"# {label(lang, 'glossary_title')}",
-        "",
+        *_opening(label(lang, "glossary_title")),
         label(lang, "glossary_intro"),
         "",
     ]
@@ -195,14 +178,7 @@ def translations_page(handbook: Handbook, lang: str) -> str:
         TranslationState.MISSING: f'<span class="hb-tr hb-tr--missing">— {label(lang, "translation.missing")}</span>',
     }
     lines = [
-        "---",
-        f"title: {label(lang, 'translations_title')}",
-        "hide: [toc]",
-        "render_macros: false",
-        "---",
-        "",
-        f"# {label(lang, 'translations_title')}",
-        "",
+        *_opening(label(lang, "translations_title"), hide="toc"),
         label(lang, "translations_intro"),
         "",
         f"| {label(lang, 'id')} | {label(lang, 'title')} | {label(lang, 'version')} | " + " | ".join(others) + " |",
