@@ -7,7 +7,9 @@ SOPs again for a single page.
 from __future__ import annotations
 
 import fnmatch
+import multiprocessing
 import os
+import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -118,24 +120,23 @@ def open_handbook(config_path: Path, today: date, shown_root: Path | None = None
     return load(policy, glossary, today, shown_root)
 
 
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 2000
+JOBS_VAR = "HANDBOOK_JOBS"  # HANDBOOK_JOBS=1 reads every file in this process
+
+
 def load(policy: Policy, glossary: Glossary, today: date, shown_root: Path | None = None) -> Handbook:
     handbook = Handbook(policy, glossary, today)
     rel_paths = find_sop_files(policy)
     holders: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for rel in rel_paths:
-        shown = _shown(policy.docs_dir / rel, shown_root)
-        lang, is_translation = language_of(rel, policy)
-        src, problem = sop_source.read(policy.docs_dir / rel, shown)
+    for rel, shown, lang, is_translation, problem, sop, found in _read_all(rel_paths, policy, glossary, today, shown_root):
         handbook.files[rel] = shown
         if problem:
             handbook.findings.append(problem)
             continue
-        sop, found = parse(src, lang, is_translation)
         handbook.findings += found
         if sop is None:
             continue
-        sop.docs_path = rel
-        handbook.findings += sop_rules(sop, policy, glossary, today)
         handbook.sops.append(sop)
         handbook.by_path[rel] = sop
         if sop.id:
@@ -150,6 +151,64 @@ def load(policy: Policy, glossary: Glossary, today: date, shown_root: Path | Non
     handbook.findings += translation_rules((s for s in handbook.sops if s.is_translation), sources)
     handbook.findings.sort(key=Finding.sort_key)
     return handbook
+
+
+def _read_one(rel: str, policy: Policy, glossary: Glossary, today: date, shown: str) -> tuple:
+    """Read, parse and check one file on its own: (rel, shown, lang, is_translation, problem, sop, findings)."""
+    lang, is_translation = language_of(rel, policy)
+    src, problem = sop_source.read(policy.docs_dir / rel, shown)
+    if problem:
+        return rel, shown, lang, is_translation, problem, None, []
+    sop, found = parse(src, lang, is_translation)
+    if sop is not None:
+        sop.docs_path = rel
+        found += sop_rules(sop, policy, glossary, today)
+    return rel, shown, lang, is_translation, None, sop, found
+
+
+_job: tuple = ()  # what forked workers read and check: (policy, glossary, today)
+
+
+def _read_job(item: tuple[str, str]) -> tuple:
+    return _read_one(item[0], *_job, item[1])
+
+
+def _read_all(rel_paths: list[str], policy: Policy, glossary: Glossary, today: date, shown_root: Path | None):
+    """Every file's result, in path order; a large handbook is read by one process per CPU."""
+    shown = _shown_paths(rel_paths, policy.docs_dir, shown_root)
+    items = list(zip(rel_paths, shown))
+    jobs = _jobs(len(items))
+    if jobs < 2:
+        return [_read_one(rel, policy, glossary, today, s) for rel, s in items]
+    global _job
+    _job = (policy, glossary, today)
+    try:  # fork: the workers inherit policy and glossary instead of unpickling them
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return pool.map(_read_job, items, chunksize=max(64, len(items) // (jobs * 8)))
+    finally:
+        _job = ()
+
+
+def _jobs(files: int) -> int:
+    wanted = os.environ.get(JOBS_VAR, "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted) if files > 1 else 1
+    if files < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(os.cpu_count() or 1, 8)
+
+
+def _shown_paths(rel_paths: list[str], docs_dir: Path, shown_root: Path | None) -> list[str]:
+    """`_shown` for every file, resolving the folders once instead of once per file."""
+    if shown_root is None or not _inside(docs_dir, shown_root):
+        return [_shown(docs_dir / rel, shown_root) for rel in rel_paths]
+    base = os.path.relpath(docs_dir, shown_root).replace(os.sep, "/")
+    shown = []
+    for rel in rel_paths:
+        path = docs_dir / rel
+        # os.walk does not enter linked folders, so only a linked file can lead outside.
+        shown.append(_shown(path, shown_root) if os.path.islink(path) else posixpath.normpath(f"{base}/{rel}"))
+    return shown
 
 
 def _shown(path: Path, shown_root: Path | None) -> str:

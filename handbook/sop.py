@@ -12,6 +12,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from .fastschema import compile_schema
 from .findings import Finding
 from .source import SopSource
 from .structure import Body, scan
@@ -112,7 +113,14 @@ def parse(source: SopSource, lang: str, is_translation: bool) -> tuple[SOP | Non
     return sop, _schema_findings(sop) + _date_findings(sop)
 
 
+@lru_cache(maxsize=2)
+def _certainly_valid(translation: bool = False):
+    return compile_schema(_validator(translation).schema)
+
+
 def _schema_findings(sop: SOP) -> list[Finding]:
+    if _certainly_valid(sop.is_translation)(sop.meta):
+        return []  # the common case, without jsonschema's cost; otherwise it names every error
     findings = []
     for error in _validator(sop.is_translation).iter_errors(sop.meta):
         findings.append(_explain(sop, error))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
@@ -21,6 +22,7 @@ PLACEHOLDER = "TODO"  # what `handbook new` writes where the author has to fill 
 _PLACEHOLDER = re.compile(rf"\b{PLACEHOLDER}\b")
 
 
+@lru_cache(maxsize=4096)  # the same few headings, asked about for every required section of every SOP
 def normalise_heading(text: str) -> str:
     """`## 2. Scope {#scope}` and `## scope` both read as `scope`."""
     text = _ATTRS.sub("", text)
