@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from handbook.glossary import load_glossary
@@ -55,7 +55,7 @@ def on_files(files: Files, config) -> Files:
         if files.get_file_from_path(path) is None:  # an authored page wins over a generated one
             files.append(_generated(config, path, content, lang, handbook.policy.source_lang))
     if _state["auto_nav"]:
-        config.nav = _navigation(handbook, files, lang)
+        config.nav = _navigation(handbook, files, lang, _nav_max_sops(config))
     return files
 
 
@@ -134,16 +134,36 @@ def _language(config) -> str:
     return str(config.theme.get("language") or "en")
 
 
-def _navigation(handbook: Handbook, files: Files, lang: str) -> list:
+NAV_MAX_SOPS = 50  # `extra.handbook.nav_max_sops`: above it a department is reached through its index page
+
+
+def _nav_max_sops(config) -> int:
+    value = ((config.extra or {}).get("handbook") or {}).get("nav_max_sops", NAV_MAX_SOPS)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise PluginError(f"mkdocs.yml: extra.handbook.nav_max_sops: a whole number of SOPs, 0 or more, got {value!r}")
+    return value
+
+
+def _navigation(handbook: Handbook, files: Files, lang: str, max_sops: int = NAV_MAX_SOPS) -> list:
     """Home, one section per department (its index, then its SOPs by id), the dashboards, the glossary.
 
     Entries name source files; mkdocs-static-i18n resolves each to this language's version.
+    Even with navigation.prune a page carries its section's sibling list, so a department of
+    more than `max_sops` SOPs lists only its index page (which lists every SOP): without
+    that the site grows with the square of the handbook.
     """
     policy = handbook.policy
     nav: list = [{label(lang, "nav.home"): "index.md"}]
+    unlisted: set[str] = set()
     for dept in policy.departments.values():
-        entries = [f"{dept.key}/index.md"] + [sop.docs_path for sop in handbook.in_department(dept.key)]
-        nav.append({dept.name_in(lang): entries})
+        sops = handbook.in_department(dept.key)
+        listed = sops if len(sops) <= max_sops else []
+        unlisted.update(sop.docs_path for sop in sops[len(listed) :])
+        nav.append({dept.name_in(lang): [f"{dept.key}/index.md"] + [sop.docs_path for sop in listed]})
+    if unlisted:
+        for file in files.documentation_pages():  # reached from their index page: no "omitted from nav" warning
+            if _unsuffixed(file.src_uri, lang) in unlisted:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
     nav.append({label(lang, "reviews_title"): "reviews.md"})
     if len(policy.languages) > 1:
         nav.append({label(lang, "translations_title"): "translations.md"})
