@@ -1,0 +1,142 @@
+"""Search that scales: Pagefind behind Material's own search box, for large handbooks.
+
+Material's search index is one JSON file with every page that each reader downloads
+whole before the first result (megabytes for a few thousand SOPs). Pagefind splits
+its index into small shards per language and fetches only those a query needs.
+
+`extra.handbook.search` chooses: `material`, `pagefind`, or `auto` (the default):
+Pagefind once the handbook holds more than `AUTO_PAGEFIND_FROM` SOP files. Below that
+Material's index stays small, and Material serves readers better: one download, then
+instant as-you-type results and suggestions, and search works from `file://` too.
+
+With Pagefind: every page is excluded from Material's index (it shrinks to a stub),
+indexed pages get `data-pagefind-body` (pages excluded before, such as retired SOPs and
+untranslated fallbacks, do not), the search box talks to `pagefind_worker.js`, and after
+the last language's build the Pagefind binary (PyPI `pagefind[bin]`) indexes the site,
+one index per `<html lang>`. mkdocs-static-i18n runs one nested build per language, so
+the hook counts build depth and runs Pagefind once, when the outermost build ends.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from handbook.site import build
+
+log = logging.getLogger("mkdocs.hooks.pagefind")
+
+MODES = ("material", "pagefind", "auto")
+# Measured (benchmarks/RESULTS.md): at about 300 SOP files Material's index (gzipped) weighs
+# as much as Pagefind's first query; past that Pagefind downloads less and less in comparison.
+AUTO_PAGEFIND_FROM = 300
+WORKER = "assets/javascripts/pagefind-worker.js"
+BUNDLE = "pagefind"
+_WORKER_SOURCE = Path(__file__).with_name("pagefind_worker.js")
+_MATERIAL_WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+
+_state: dict = {"depth": 0, "requested": "auto", "mode": None, "indexed": set()}
+
+
+def on_startup(command, dirty) -> None:
+    _state["depth"] = 0
+
+
+def on_build_error(error) -> None:
+    _state["depth"] = 0  # the next build (mkdocs serve) starts afresh
+
+
+def on_config(config):
+    """Read `extra.handbook.search`; the outermost build (one per language nests inside it) decides afresh."""
+    if _state["depth"] == 0:
+        _state["mode"] = None
+        _state["indexed"] = set()
+    _state["depth"] += 1
+    requested = ((config.extra or {}).get("handbook") or {}).get("search", "auto")
+    if requested not in MODES:
+        raise PluginError(f"mkdocs.yml: extra.handbook.search: {requested!r} is not one of {', '.join(MODES)}")
+    _state["requested"] = requested
+    return config
+
+
+@event_priority(-160)  # after hooks/handbook_site.py has loaded the handbook (-150)
+def on_files(files, config):
+    if _state["mode"] is None:
+        _state["mode"] = _decide(_state["requested"])
+    return files
+
+
+def _decide(requested: str) -> str:
+    sop_files = len(build.current().by_path)
+    mode = requested
+    if requested == "auto":
+        mode = "pagefind" if sop_files > AUTO_PAGEFIND_FROM else "material"
+    if mode == "pagefind" and _binary() is None:
+        if requested == "pagefind":
+            raise PluginError("extra.handbook.search is pagefind, but the Pagefind binary is missing: pip install 'pagefind[bin]'")
+        log.info("search: Pagefind is not installed (pip install 'pagefind[bin]'); using Material's search")
+        mode = "material"
+    log.info("search: %s for %d SOP file(s) (extra.handbook.search: %s)", mode, sop_files, requested)
+    return mode
+
+
+@event_priority(-50)  # after hooks/handbook_site.py has marked the pages kept out of search
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    if _state["mode"] == "pagefind":
+        search = page.meta.get("search")
+        if not (isinstance(search, dict) and search.get("exclude")):
+            _state["indexed"].add(page.file.dest_uri)
+        page.meta["search"] = {"exclude": True}  # Material's index: a stub; Pagefind indexes the HTML
+    return markdown
+
+
+def on_post_page(output: str, page, config) -> str:
+    if _state["mode"] != "pagefind":
+        return output
+    lang = str(config.theme.get("language") or "en")
+    output = _MATERIAL_WORKER.sub(lambda m: f"{m.group(1)}{m.group(2)}{WORKER}?lang={lang}{m.group(3)}", output, count=1)
+    if page.file.dest_uri in _state["indexed"]:
+        output = output.replace(_ARTICLE, _ARTICLE[:-1] + " data-pagefind-body>", 1)
+    return output
+
+
+@event_priority(-300)  # after mkdocs-static-i18n (-100) has built the other languages inside this build
+def on_post_build(config) -> None:
+    _state["depth"] -= 1
+    if _state["depth"] > 0 or _state["mode"] != "pagefind":
+        return  # a nested language build: the outermost one indexes the whole site
+    site = Path(config.site_dir)
+    target = site / WORKER
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_WORKER_SOURCE, target)
+    run_pagefind(site)
+
+
+def run_pagefind(site: Path) -> None:
+    """Index the built site: one index per `<html lang>`, written to site/pagefind/."""
+    binary = _binary()
+    if binary is None:
+        raise PluginError("the Pagefind binary is missing: pip install 'pagefind[bin]'")
+    command = [str(binary), "--site", str(site), "--output-subdir", BUNDLE, "--exclude-selectors", ".headerlink", "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()[-2000:]}")
+    log.info("search: Pagefind indexed %s", site)
+
+
+def _binary() -> Path | None:
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        return None
+    try:
+        return get_executable()
+    except FileNotFoundError:
+        return None

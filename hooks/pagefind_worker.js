@@ -1,0 +1,69 @@
+// Material's search box, answered by Pagefind: a drop-in for Material's search worker.
+//
+// Material talks to its worker with four messages (0 SETUP, 1 READY, 2 QUERY, 3 RESULT);
+// this worker speaks the same protocol, so the search box, keyboard handling, result list
+// and highlighting stay Material's. Instead of one index with every page (megabytes for a
+// large handbook), Pagefind fetches only the shards a query needs, in the reader's language
+// (`?lang=` on this script's URL, set per page by hooks/pagefind_search.py).
+"use strict";
+
+const here = new URL(self.location.href);
+const lang = here.searchParams.get("lang") || "en";
+const MAX_RESULTS = 20; // Material shows 10, then more on scroll: each one costs a fragment download
+
+// Pagefind picks its language index from <html lang>; a worker has no document, so give it one.
+self.document = { querySelector: () => ({ getAttribute: () => lang }) };
+
+let pagefind = null;
+let latest = 0;
+
+function load() {
+  if (!pagefind) pagefind = import(new URL("../../pagefind/pagefind.js", here).href);
+  return pagefind;
+}
+
+function escape(text) {
+  return String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+}
+
+// Pagefind's URLs start at the site root ("/pl/billing/br-001/"); Material resolves
+// locations against the site's base, so a relative location works under any path.
+function siteRelative(url) {  // not `location`: that would shadow the worker's own
+  return url.replace(/^\//, "");
+}
+
+async function search(query) {
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return { items: [] };
+  const api = await load();
+  const found = await api.search(query);
+  const terms = Object.fromEntries(words.map((w) => [w.toLowerCase(), true]));
+  const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data().then((d) => [r, d])));
+  const items = data.map(([result, page]) => {
+    const group = [{ location: siteRelative(page.url), title: escape(page.meta.title || page.url), text: page.excerpt, score: result.score, terms }];
+    for (const sub of (page.sub_results || []).slice(0, 5)) {
+      if (sub.url === page.url) continue;
+      group.push({ location: siteRelative(sub.url), title: escape(sub.title), text: sub.excerpt, score: result.score / 2, terms });
+    }
+    return group;
+  });
+  return { items };
+}
+
+self.addEventListener("message", async (event) => {
+  const message = event.data;
+  if (message.type === 0) {
+    load().catch(() => {}); // start fetching Pagefind while the reader types
+    self.postMessage({ type: 1 });
+  } else if (message.type === 2) {
+    const ticket = ++latest;
+    let result;
+    try {
+      result = await search(message.data);
+    } catch (error) {
+      console.error("pagefind search failed", error);
+      result = { items: [] };
+    }
+    if (ticket === latest) self.postMessage({ type: 3, data: result }); // drop answers to older keystrokes
+  }
+});
