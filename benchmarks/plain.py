@@ -1,0 +1,73 @@
+"""The reference build: the same pages with our hooks and macros switched off (plain Material for MkDocs).
+
+A copy of a generated handbook whose mkdocs.yml has no `hooks:` and no macros plugin,
+whose pages have their `{{ ... }}` replaced by plain text, and which gets the same
+navigation shape as ours (a static index page per department; the department lists
+its SOPs in the nav only up to `nav_max_sops`), so that the comparison measures what
+our hooks and macros cost, not a different navigation.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from benchmarks.corpus import strip_macros
+from handbook.policy import load_policy
+
+NAV_MAX_SOPS = 50  # the default of hooks/handbook_site.py
+
+
+def make_plain(ours: Path, dest: Path) -> Path:
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(ours / "docs", dest / "docs")
+    policy = load_policy(ours / "mkdocs.yml")
+    config = (ours / "mkdocs.yml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(re.sub(r"!!python/name:\S+", "null", config))
+    max_sops = raw.get("extra", {}).get("handbook", {}).get("nav_max_sops", NAV_MAX_SOPS)
+    nav: list = [{"Home": "index.md"}]
+    home = ["# Handbook", ""]
+    for page in (dest / "docs").rglob("*.md"):
+        page.write_text(strip_macros(page.read_text(encoding="utf-8")), encoding="utf-8")
+    for dept in policy.departments.values():
+        folder = dest / "docs" / dept.key
+        sources = sorted(p for p in folder.glob("*.md") if p.name.count(".") == 1) if folder.is_dir() else []
+        rows = [f"| [{p.stem.upper()}]({p.name}) | {_title(p)} |" for p in sources]
+        folder.mkdir(exist_ok=True)
+        (folder / "index.md").write_text("\n".join([f"# {dept.name}", "", "| id | title |", "|---|---|", *rows, ""]), encoding="utf-8")
+        listed = [f"{dept.key}/{p.name}" for p in sources] if len(sources) <= max_sops else []
+        nav.append({dept.name: [f"{dept.key}/index.md", *listed]})
+        home.append(f"- [{dept.name}]({dept.key}/index.md)")
+    (dest / "docs" / "index.md").write_text("\n".join(home) + "\n", encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(_without_hooks_and_macros(config) + "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True), encoding="utf-8")
+    return dest
+
+
+def _title(page: Path) -> str:
+    for line in page.read_text(encoding="utf-8").splitlines()[1:12]:
+        if line.startswith("title:"):
+            return line[6:].strip().strip('"').replace("|", "\\|")
+    return page.stem
+
+
+def _without_hooks_and_macros(config: str) -> str:
+    """Drop the `hooks:` list and the `- macros:` plugin entry (with their indented lines)."""
+    out, skipping = [], None
+    for line in config.splitlines():
+        indent = len(line) - len(line.lstrip())
+        if skipping is not None:
+            if not line.strip() or indent > skipping:
+                continue
+            skipping = None
+        if line.startswith("hooks:"):
+            skipping = 0
+            continue
+        if line.strip() == "- macros:":
+            skipping = indent + 1  # the plugin's options are indented deeper than its dash
+            continue
+        out.append(line)
+    return "\n".join(out) + "\n"

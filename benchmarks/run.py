@@ -1,0 +1,184 @@
+"""The benchmark: one table of check and build figures for handbooks of growing size.
+
+    python benchmarks/run.py                 # N = 100, 500, 1,000, 5,000 (10,000 for the check)
+    python benchmarks/run.py --quick         # a smoke run in about a minute
+    python benchmarks/run.py --sizes 100,1000 --check-sizes 10000 --runs 5
+
+Every measured command runs in a fresh subprocess; its wall time and peak memory
+(`ru_maxrss` of that child, from `os.wait4`) are the median of `--runs` runs made in
+this one process run, so ratios hold on a noisy machine. The last table is written to
+benchmarks/RESULTS.md with the machine and the date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.corpus import TODAY, generate  # noqa: E402
+from benchmarks.plain import make_plain  # noqa: E402
+
+ENV = {**os.environ, "HANDBOOK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONPATH": str(ROOT)}
+COLUMNS = [
+    ("N", "SOPs"), ("files", "SOP files (with translations)"), ("check s", "handbook check, wall"), ("check MB", "its peak RSS"),
+    ("floor s", "read + parse front matter only"), ("check/floor", "check time over the floor"),
+    ("build s", "our mkdocs build"), ("build MB", "its peak RSS"), ("plain s", "plain Material build"), ("plain MB", "its peak RSS"),
+    ("ours/plain", "build time over plain"), ("pages", "HTML pages written"), ("ms/page", "our build per HTML page"),
+    ("KB/page", "our site bytes per HTML page"), ("plain KB/page", "plain site bytes per HTML page"),
+    ("search", "search our build chose"), ("1st query KB", "what a reader downloads before the first result"),
+    ("plain search KB", "plain Material's index (gzip)"),
+]
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one command in a fresh subprocess; fails loudly on a non-zero exit."""
+    start = time.perf_counter()
+    with open(cwd / "benchmark.log", "ab") as log:
+        proc = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"{' '.join(command)} exited {code} in {cwd}; see {cwd / 'benchmark.log'}")
+    return wall, usage.ru_maxrss / 1024  # Linux reports KB
+
+
+def median_of(runs: int, command: list[str], cwd: Path) -> tuple[float, float]:
+    results = [measure(command, cwd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
+
+
+def site_figures(site: Path) -> tuple[int, int]:
+    """(HTML pages, total bytes) of a built site."""
+    pages = total = 0
+    for folder, _dirs, files in os.walk(site):
+        for name in files:
+            total += os.path.getsize(os.path.join(folder, name))
+            pages += name.endswith(".html")
+    return pages, total
+
+
+def _gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6)) if path.is_file() else 0
+
+
+def first_query_bytes(site: Path, lang: str = "en") -> tuple[str, int]:
+    """What a reader's browser downloads before the first result is shown (text files as served gzipped).
+
+    Material: its worker and the whole search_index.json. Pagefind: our worker, the stub index,
+    pagefind.js, the entry file, the language's WebAssembly and metadata, the largest index
+    chunk of the language (a worst-case one-word query) and 20 result fragments of median size.
+    """
+    bundle = site / "pagefind"
+    material_worker = next(iter(sorted((site / "assets/javascripts/workers").glob("search.*.min.js"))), None)
+    stub = _gz(site / "search/search_index.json")
+    if not bundle.is_dir():
+        return "material", stub + (_gz(material_worker) if material_worker else 0)
+    def size(p: Path) -> int:
+        return p.stat().st_size
+    chunks = [size(p) for p in (bundle / "index").glob(f"{lang}_*.pf_index")] or [0]
+    fragments = sorted(size(p) for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment")) or [0]
+    meta = sum(size(p) for p in bundle.glob(f"pagefind.{lang}_*.pf_meta"))
+    wasm = bundle / f"wasm.{lang}.pagefind"
+    fixed = _gz(site / "assets/javascripts/pagefind-worker.js") + stub + _gz(bundle / "pagefind.js") + _gz(bundle / "pagefind-entry.json")
+    return "pagefind", fixed + (size(wasm) if wasm.is_file() else 0) + meta + max(chunks) + 20 * statistics.median(fragments)
+
+
+def bench_size(n: int, work: Path, runs: int, build: bool, build_runs: int) -> dict:
+    ours = work / f"n{n}" / "handbook"
+    counts = generate(ours, n)
+    row: dict = {"N": n, "files": counts["sops"] + counts["translations"]}
+    print(f"[{datetime.now():%H:%M:%S}] N={n}: {row['files']} SOP files; check x{runs}", flush=True)
+    row["check s"], row["check MB"] = median_of(runs, [sys.executable, "-m", "handbook", "check"], ours)
+    row["floor s"], _ = median_of(runs, [sys.executable, str(ROOT / "benchmarks/floor.py"), "docs"], ours)
+    row["check/floor"] = row["check s"] / row["floor s"]
+    if not build:
+        return row
+    plain = make_plain(ours, work / f"n{n}" / "plain")
+    site, plain_site = work / f"n{n}" / "site", work / f"n{n}" / "plain-site"
+    print(f"[{datetime.now():%H:%M:%S}] N={n}: builds x{build_runs}", flush=True)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d"]
+    row["build s"], row["build MB"] = median_of(build_runs, mkdocs + [str(site)], ours)
+    row["plain s"], row["plain MB"] = median_of(build_runs, mkdocs + [str(plain_site)], plain)
+    row["ours/plain"] = row["build s"] / row["plain s"]
+    row["pages"], total = site_figures(site)
+    plain_pages, plain_total = site_figures(plain_site)
+    row["ms/page"] = 1000 * row["build s"] / row["pages"]
+    row["KB/page"] = total / row["pages"] / 1024
+    row["plain KB/page"] = plain_total / plain_pages / 1024
+    row["search"], payload = first_query_bytes(site)
+    row["1st query KB"] = payload / 1024
+    row["plain search KB"] = first_query_bytes(plain_site)[1] / 1024
+    return row
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.2f}" if value < 10 else f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| " + " | ".join(c for c, _ in COLUMNS) + " |", "|" + "--:|" * len(COLUMNS)]
+    lines += ["| " + " | ".join(_cell(row.get(c)) for c, _ in COLUMNS) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} CPU(s) ({cpu}), {memory:.1f} GiB memory, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark the handbook check and build at growing sizes.")
+    parser.add_argument("--sizes", default="100,500,1000,5000", help="SOP counts to check and build (comma-separated)")
+    parser.add_argument("--check-sizes", default="10000", help="further SOP counts to check only")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is reported (default 3)")
+    parser.add_argument("--runs-large", type=int, default=2, help="runs per build figure from N = 2,000 on (default 2: a 5,000-SOP build takes many minutes)")
+    parser.add_argument("--quick", action="store_true", help="smoke run: N = 20 and 60, one run each")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/handbook-benchmark"), help="scratch folder (deleted and recreated)")
+    parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md", help="where the table goes ('-' for nowhere)")
+    args = parser.parse_args(argv)
+    sizes = [20, 60] if args.quick else [int(s) for s in args.sizes.split(",") if s]
+    check_only = [] if args.quick else [int(s) for s in args.check_sizes.split(",") if s]
+    runs = 1 if args.quick else args.runs
+    shutil.rmtree(args.work, ignore_errors=True)
+    args.work.mkdir(parents=True)
+    rows = []
+    for n in sorted(set(sizes) | set(check_only)):
+        rows.append(bench_size(n, args.work, runs, build=n in sizes, build_runs=runs if n < 2000 else min(runs, args.runs_large)))
+        shutil.rmtree(args.work / f"n{n}", ignore_errors=True)  # a 5,000-SOP site takes gigabytes
+    text = table(rows)
+    print(text)
+    if str(args.results) != "-":
+        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        args.results.write_text(
+            f"# Benchmark results\n\nThe last run of `{' '.join(['python', 'benchmarks/run.py', *(argv if argv is not None else sys.argv[1:])])}`, "
+            f"{stamp}, median of {runs} run(s) per figure ({min(runs, args.runs_large)} per build from N = 2,000).\n\nMachine: {machine()}.\n\n{text}\n\n"
+            + "\n".join(f"- **{c}**: {d}" for c, d in COLUMNS) + "\n",
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
