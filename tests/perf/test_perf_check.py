@@ -1,0 +1,81 @@
+"""The check's fast paths give the same findings as the plain ones."""
+
+from __future__ import annotations
+
+import copy
+import random
+from datetime import date
+
+from benchmarks.corpus import TODAY, generate
+from perf_support import ROOT
+
+from handbook import handbook as hb
+from handbook.fastschema import compile_schema
+from handbook.glossary import load_glossary
+from handbook.policy import load_policy
+from handbook.sop import _validator
+from handbook.source import split
+from handbook.yamlio import load_front_matter
+
+
+def _open(project, monkeypatch, jobs: str):
+    monkeypatch.setenv(hb.JOBS_VAR, jobs)
+    policy = load_policy(project / "mkdocs.yml")
+    return hb.load(policy, load_glossary(policy.glossary_path), date.fromisoformat(TODAY), shown_root=project)
+
+
+def test_parallel_load_equals_sequential(tmp_path, monkeypatch):
+    project = tmp_path / "hb"
+    generate(project, 40)
+    (project / "docs" / "billing" / "broken.md").write_text("---\nid: BR-999\ntitle: [\n---\n\n## Purpose\n", encoding="utf-8")
+    one, two = _open(project, monkeypatch, "1"), _open(project, monkeypatch, "2")
+    assert one.findings == two.findings and any(f.code == "FM003" for f in one.findings)
+    assert one.files == two.files and list(one.by_path) == list(two.by_path)
+    assert sorted(one.by_id) == sorted(two.by_id) and one.translations.keys() == two.translations.keys()
+    sop = one.by_path["billing/br-001.md"]
+    assert two.by_path["billing/br-001.md"].body.calls == sop.body.calls
+
+
+def test_small_handbooks_stay_in_one_process(monkeypatch):
+    monkeypatch.delenv(hb.JOBS_VAR, raising=False)
+    assert hb._jobs(hb.PARALLEL_FROM - 1) == 1
+
+
+def _example_metas():
+    metas = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        if "assets" in path.parts:
+            continue
+        source = split(str(path), path.read_text(encoding="utf-8"))
+        metas.append((load_front_matter(source.front_matter, 2).data, path.name.count(".") == 2))
+    return metas
+
+
+def test_fast_schema_accepts_every_example_sop():
+    metas = _example_metas()
+    assert metas and all(compile_schema(_validator(tr).schema)(meta) for meta, tr in metas)
+
+
+def test_fast_schema_never_accepts_what_jsonschema_rejects():
+    rng = random.Random(6)
+    metas = _example_metas()
+    values = [None, True, 1, 2.0, 0, 61, "", "x", "2026-02-30", "26-1-1", "1.0", 1.0, [], ["a"], ["a", "a"], [1], {}, {"a": 1},
+              "CC-01", ["CC-001", "CC-001"], "draft", "bogus", [{"date": "2026-01-01", "by": "x"}], [{"date": "2026-01-01", "by": "", "version": "1.0"}]]
+    keys = ["id", "title", "department", "owner", "status", "version", "last_reviewed", "effective", "review_interval_months",
+            "next_review", "approved_by", "format", "channels", "lang", "translation_of_version", "tags", "related", "review_log", "other"]
+    for _ in range(4000):
+        meta, translation = rng.choice(metas)
+        meta = copy.deepcopy(meta)
+        for _ in range(rng.randint(1, 2)):
+            key = rng.choice(keys)
+            if rng.random() < 0.3:
+                meta.pop(key, None)
+            else:
+                meta[key] = copy.deepcopy(rng.choice(values))
+        if compile_schema(_validator(translation).schema)(meta):
+            assert not list(_validator(translation).iter_errors(meta)), meta
+
+
+def test_unknown_schema_keyword_falls_back_to_jsonschema():
+    assert not compile_schema({"type": "string", "format": "email"})("x")
+    assert compile_schema({"type": "string", "pattern": "^a"})("abc")

@@ -1,0 +1,88 @@
+"""Large-handbook features of the site: the navigation threshold and Pagefind search per language."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from perf_support import NAV_MAX, ROOT
+
+pytestmark = pytest.mark.site
+
+
+def _nav_links(build, page: str) -> set[str]:
+    nav = build.soup(page).select_one("nav.md-nav--primary")
+    return {a.get("href") for a in nav.select("a.md-nav__link")}
+
+
+def test_large_department_lists_only_its_index_in_the_nav(big_site):
+    project, build = big_site
+    # the contact centre got 6 SOPs (more than NAV_MAX): its pages do not list their siblings
+    centre = sorted(p.stem for p in (project / "docs" / "contact-centre").glob("*.md") if p.name.count(".") == 1)
+    assert len(centre) > NAV_MAX
+    links = _nav_links(build, f"contact-centre/{centre[0]}/")
+    assert not any(f"{other}/" in (href or "") for href in links for other in centre[1:])
+    index = build.html("contact-centre/")
+    assert all(f"{sop}/" in index for sop in centre)  # the index page carries the list
+
+
+def test_small_department_still_lists_its_sops(big_site):
+    project, build = big_site
+    quality = sorted(p.stem for p in (project / "docs" / "quality").glob("*.md") if p.name.count(".") == 1)
+    assert len(quality) <= NAV_MAX
+    links = _nav_links(build, f"quality/{quality[0]}/")
+    assert all(any(f"{sop}/" in (href or "") for href in links) for sop in quality[1:])
+
+
+def test_pagefind_index_per_language(big_site):
+    project, build = big_site
+    entry = json.loads((build.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"en", "pl", "hu", "lv", "ar"}
+    translated = {lang: len(list((project / "docs").rglob(f"*.{lang}.md"))) for lang in ("pl", "hu", "lv", "ar")}
+    for lang, count in translated.items():
+        assert entry["languages"][lang]["page_count"] >= count  # its translations (plus the generated pages)
+        assert entry["languages"][lang]["page_count"] < entry["languages"]["en"]["page_count"]  # no English fallbacks
+
+
+def test_pages_use_the_pagefind_worker_in_their_language(big_site):
+    project, build = big_site
+    assert (build.site / "assets" / "javascripts" / "pagefind-worker.js").is_file()
+    polish = next((project / "docs").rglob("*.pl.md"))
+    dept, stem = polish.parent.name, polish.name.split(".")[0]
+    html = build.html(f"pl/{dept}/{stem}/")
+    assert "assets/javascripts/pagefind-worker.js?lang=pl" in html and "data-pagefind-body" in html
+    untranslated = next(p for p in (project / "docs" / "billing").glob("*.md") if p.name.count(".") == 1 and not p.with_suffix(".pl.md").exists())
+    fallback = build.html(f"pl/billing/{untranslated.stem}/")  # the English page shown under /pl/: not a Polish hit
+    assert "data-pagefind-body" not in fallback
+    stub = json.loads((build.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert stub["docs"] == []  # Material's index no longer carries the handbook
+
+
+def _search_hook():
+    spec = importlib.util.spec_from_file_location("pagefind_search_under_test", ROOT / "hooks" / "pagefind_search.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(("files", "requested", "expected"), [(35, "auto", "material"), (5000, "auto", "pagefind"), (35, "pagefind", "pagefind"), (5000, "material", "material")])
+def test_auto_keeps_material_for_small_handbooks(monkeypatch, files, requested, expected):
+    hook = _search_hook()
+    fake = SimpleNamespace(by_path={f"d/{i}.md": None for i in range(files)})
+    monkeypatch.setattr(hook.build, "current", lambda: fake)
+    assert hook._decide(requested) == expected
+
+
+def test_example_handbook_keeps_material_search(example_site):
+    assert not (example_site.site / "pagefind").exists()
+    assert "assets/javascripts/workers/search." in example_site.html("contact-centre/cc-001/")
+
+
+def test_unknown_search_mode_is_a_clear_error(tmp_path):
+    hook = _search_hook()
+    config = SimpleNamespace(extra={"handbook": {"search": "lunr"}})
+    with pytest.raises(Exception, match="material, pagefind, auto"):
+        hook.on_config(config)
