@@ -51,11 +51,12 @@ def on_files(files: Files, config) -> Files:
     """Check every SOP (once per build), add this language's generated pages and the navigation."""
     handbook = _handbook_for_this_build(config)
     lang = _language(config)
-    for path, content in pages.generated_pages(handbook, lang).items():
+    generated = pages.generated_pages(handbook, lang)
+    for path, content in generated.items():
         if files.get_file_from_path(path) is None:  # an authored page wins over a generated one
             files.append(_generated(config, path, content, lang, handbook.policy.source_lang))
     if _state["auto_nav"]:
-        config.nav = _navigation(handbook, files, lang, _nav_max_sops(config))
+        config.nav = _navigation(handbook, files, lang, _nav_max_sops(config), set(generated))
     return files
 
 
@@ -144,7 +145,7 @@ def _nav_max_sops(config) -> int:
     return value
 
 
-def _navigation(handbook: Handbook, files: Files, lang: str, max_sops: int = NAV_MAX_SOPS) -> list:
+def _navigation(handbook: Handbook, files: Files, lang: str, max_sops: int = NAV_MAX_SOPS, generated_paths: set[str] | None = None) -> list:
     """Home, one section per department (its index, then its SOPs by id), the dashboards, the glossary.
 
     Entries name source files; mkdocs-static-i18n resolves each to this language's version.
@@ -168,7 +169,9 @@ def _navigation(handbook: Handbook, files: Files, lang: str, max_sops: int = NAV
     if len(policy.languages) > 1:
         nav.append({label(lang, "translations_title"): "translations.md"})
     nav.append({label(lang, "glossary_title"): "glossary.md"})
-    generated = {_unsuffixed(p, lang) for p in pages.generated_pages(handbook, lang)}
+    if generated_paths is None:  # on_files passes them: generating every page again costs O(SOPs)
+        generated_paths = set(pages.generated_pages(handbook, lang))
+    generated = {_unsuffixed(p, lang) for p in generated_paths}
     for file in files.documentation_pages():
         uri = _unsuffixed(file.src_uri, lang)
         if uri not in generated and uri not in handbook.by_path and file.src_uri not in handbook.by_path:
