@@ -148,6 +148,17 @@ def machine() -> str:
     return f"{os.cpu_count()} CPU(s) ({cpu}), {memory:.1f} GiB memory, Python {platform.python_version()}, {platform.system()} {platform.release()}"
 
 
+def write_results(path: Path, rows: list[dict], runs: int, large_runs: int, argv: list[str]) -> None:
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    command = " ".join(["python", "benchmarks/run.py", *argv])
+    path.write_text(
+        f"# Benchmark results\n\nThe last run of `{command}`, {stamp}, median of {runs} run(s) per figure "
+        f"({large_runs} per build from N = 2,000).\n\nMachine: {machine()}.\n\n{table(rows)}\n\n"
+        + "\n".join(f"- **{c}**: {d}" for c, d in COLUMNS) + "\n",
+        encoding="utf-8",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the handbook check and build at growing sizes.")
     parser.add_argument("--sizes", default="100,500,1000,5000", help="SOP counts to check and build (comma-separated)")
@@ -167,16 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     for n in sorted(set(sizes) | set(check_only)):
         rows.append(bench_size(n, args.work, runs, build=n in sizes, build_runs=runs if n < 2000 else min(runs, args.runs_large)))
         shutil.rmtree(args.work / f"n{n}", ignore_errors=True)  # a 5,000-SOP site takes gigabytes
-    text = table(rows)
-    print(text)
-    if str(args.results) != "-":
-        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        args.results.write_text(
-            f"# Benchmark results\n\nThe last run of `{' '.join(['python', 'benchmarks/run.py', *(argv if argv is not None else sys.argv[1:])])}`, "
-            f"{stamp}, median of {runs} run(s) per figure ({min(runs, args.runs_large)} per build from N = 2,000).\n\nMachine: {machine()}.\n\n{text}\n\n"
-            + "\n".join(f"- **{c}**: {d}" for c, d in COLUMNS) + "\n",
-            encoding="utf-8",
-        )
+        if str(args.results) != "-":  # after every size: a long run stopped half-way keeps what it measured
+            write_results(args.results, rows, runs, min(runs, args.runs_large), argv if argv is not None else sys.argv[1:])
+    print(table(rows))
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -86,3 +87,24 @@ def test_unknown_search_mode_is_a_clear_error(tmp_path):
     config = SimpleNamespace(extra={"handbook": {"search": "lunr"}})
     with pytest.raises(Exception, match="material, pagefind, auto"):
         hook.on_config(config)
+
+
+def test_macro_fast_path_renders_what_jinja_renders(big_site, tmp_path):
+    """The same handbook built without hooks/macros_fastpath.py gives byte-identical pages."""
+    from benchmarks.corpus import TODAY
+
+    from tests.sitebuild import mkdocs_build
+
+    project, build = big_site
+    slow = tmp_path / "slow"
+    shutil.copytree(project, slow)
+    config = slow / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "hooks/macros_fastpath.py" in text
+    config.write_text("\n".join(line for line in text.splitlines() if "macros_fastpath" not in line) + "\n", encoding="utf-8")
+    other = mkdocs_build(slow, tmp_path / "site", today=TODAY)
+    assert other.returncode == 0, other.log
+    pages = sorted(p.relative_to(build.site) for p in build.site.rglob("*.html"))
+    assert pages == sorted(p.relative_to(other.site) for p in other.site.rglob("*.html"))
+    different = [str(p) for p in pages if (build.site / p).read_bytes() != (other.site / p).read_bytes()]
+    assert not different, different[:5]
