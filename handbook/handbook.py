@@ -7,7 +7,6 @@ SOPs again for a single page.
 from __future__ import annotations
 
 import fnmatch
-import multiprocessing
 import os
 import posixpath
 from collections import defaultdict
@@ -120,11 +119,6 @@ def open_handbook(config_path: Path, today: date, shown_root: Path | None = None
     return load(policy, glossary, today, shown_root)
 
 
-# Below this many files, starting worker processes costs more than it saves.
-PARALLEL_FROM = 2000
-JOBS_VAR = "HANDBOOK_JOBS"  # HANDBOOK_JOBS=1 reads every file in this process
-
-
 def load(policy: Policy, glossary: Glossary, today: date, shown_root: Path | None = None) -> Handbook:
     handbook = Handbook(policy, glossary, today)
     rel_paths = find_sop_files(policy)
@@ -166,36 +160,14 @@ def _read_one(rel: str, policy: Policy, glossary: Glossary, today: date, shown: 
     return rel, shown, lang, is_translation, None, sop, found
 
 
-_job: tuple = ()  # what forked workers read and check: (policy, glossary, today)
+def _read_all(rel_paths: list[str], policy: Policy, glossary: Glossary, today: date, shown_root: Path | None) -> list[tuple]:
+    """Every file's result, in path order.
 
-
-def _read_job(item: tuple[str, str]) -> tuple:
-    return _read_one(item[0], *_job, item[1])
-
-
-def _read_all(rel_paths: list[str], policy: Policy, glossary: Glossary, today: date, shown_root: Path | None):
-    """Every file's result, in path order; a large handbook is read by one process per CPU."""
+    One process: handing parsed SOPs back from worker processes (pickling them) was measured
+    to cost as much as parsing them, so a process pool gained nothing on two cores.
+    """
     shown = _shown_paths(rel_paths, policy.docs_dir, shown_root)
-    items = list(zip(rel_paths, shown))
-    jobs = _jobs(len(items))
-    if jobs < 2:
-        return [_read_one(rel, policy, glossary, today, s) for rel, s in items]
-    global _job
-    _job = (policy, glossary, today)
-    try:  # fork: the workers inherit policy and glossary instead of unpickling them
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_read_job, items, chunksize=max(64, len(items) // (jobs * 8)))
-    finally:
-        _job = ()
-
-
-def _jobs(files: int) -> int:
-    wanted = os.environ.get(JOBS_VAR, "").strip()
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted) if files > 1 else 1
-    if files < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    return min(os.cpu_count() or 1, 8)
+    return [_read_one(rel, policy, glossary, today, s) for rel, s in zip(rel_paths, shown)]
 
 
 def _shown_paths(rel_paths: list[str], docs_dir: Path, shown_root: Path | None) -> list[str]:

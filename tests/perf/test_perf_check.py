@@ -18,27 +18,18 @@ from handbook.source import split
 from handbook.yamlio import load_front_matter
 
 
-def _open(project, monkeypatch, jobs: str):
-    monkeypatch.setenv(hb.JOBS_VAR, jobs)
-    policy = load_policy(project / "mkdocs.yml")
-    return hb.load(policy, load_glossary(policy.glossary_path), date.fromisoformat(TODAY), shown_root=project)
-
-
-def test_parallel_load_equals_sequential(tmp_path, monkeypatch):
+def test_shown_paths_resolve_folders_once_with_the_same_answer(tmp_path):
     project = tmp_path / "hb"
-    generate(project, 40)
-    (project / "docs" / "billing" / "broken.md").write_text("---\nid: BR-999\ntitle: [\n---\n\n## Purpose\n", encoding="utf-8")
-    one, two = _open(project, monkeypatch, "1"), _open(project, monkeypatch, "2")
-    assert one.findings == two.findings and any(f.code == "FM003" for f in one.findings)
-    assert one.files == two.files and list(one.by_path) == list(two.by_path)
-    assert sorted(one.by_id) == sorted(two.by_id) and one.translations.keys() == two.translations.keys()
-    sop = one.by_path["billing/br-001.md"]
-    assert two.by_path["billing/br-001.md"].body.calls == sop.body.calls
-
-
-def test_small_handbooks_stay_in_one_process(monkeypatch):
-    monkeypatch.delenv(hb.JOBS_VAR, raising=False)
-    assert hb._jobs(hb.PARALLEL_FROM - 1) == 1
+    generate(project, 30)
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text((project / "docs" / "billing" / "br-001.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "docs" / "billing" / "br-009.md").symlink_to(outside)  # leads outside: shown in full
+    policy = load_policy(project / "mkdocs.yml")
+    rels = hb.find_sop_files(policy)
+    for root in (project, tmp_path, project / "docs", tmp_path / "other"):
+        assert hb._shown_paths(rels, policy.docs_dir, root) == [hb._shown(policy.docs_dir / rel, root) for rel in rels]
+    loaded = hb.load(policy, load_glossary(policy.glossary_path), date.fromisoformat(TODAY), shown_root=project)
+    assert loaded.files["billing/br-009.md"] == str(project / "docs" / "billing" / "br-009.md") and loaded.files["billing/br-001.md"] == "docs/billing/br-001.md"
 
 
 def _example_metas():
