@@ -80,10 +80,10 @@ def first_query_bytes(site: Path, lang: str = "en") -> tuple[str, int]:
     pagefind.js, the entry file, the language's WebAssembly and metadata, the largest index
     chunk of the language (a worst-case one-word query) and 20 result fragments of median size.
     """
-    bundle = site / "pagefind"
+    bundle = site / "pagefind" / lang if (site / "pagefind" / lang).is_dir() else site / "pagefind"  # one bundle per language
     material_worker = next(iter(sorted((site / "assets/javascripts/workers").glob("search.*.min.js"))), None)
     stub = _gz(site / "search/search_index.json")
-    if not bundle.is_dir():
+    if not (site / "pagefind").is_dir():
         return "material", stub + (_gz(material_worker) if material_worker else 0)
     def size(p: Path) -> int:
         return p.stat().st_size

@@ -13,7 +13,7 @@ With Pagefind: every page is excluded from Material's index (it shrinks to a stu
 indexed pages get `data-pagefind-body` (pages excluded before, such as retired SOPs and
 untranslated fallbacks, do not), the search box talks to `pagefind_worker.js`, and after
 the last language's build the Pagefind binary (PyPI `pagefind[bin]`) indexes the site,
-one index per `<html lang>`. mkdocs-static-i18n runs one nested build per language, so
+one bundle per language in pagefind/<lang>/. mkdocs-static-i18n runs one nested build per language, so
 the hook counts build depth and runs Pagefind once, when the outermost build ends.
 """
 
@@ -116,19 +116,29 @@ def on_post_build(config) -> None:
     target = site / WORKER
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_WORKER_SOURCE, target)
-    run_pagefind(site)
+    policy = build.current().policy
+    run_pagefind(site, policy.languages)
 
 
-def run_pagefind(site: Path) -> None:
-    """Index the built site: one index per `<html lang>`, written to site/pagefind/."""
+def run_pagefind(site: Path, languages: tuple[str, ...]) -> None:
+    """Index the built site into site/pagefind/<lang>/, one Pagefind run per language.
+
+    One run over the whole site held every page of every language in memory (3 GB for
+    5,000 SOPs in five languages); a run per language holds one language's pages.
+    """
     binary = _binary()
     if binary is None:
         raise PluginError("the Pagefind binary is missing: pip install 'pagefind[bin]'")
-    command = [str(binary), "--site", str(site), "--output-subdir", BUNDLE, "--exclude-selectors", ".headerlink", "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"pagefind failed ({result.returncode}): {(result.stderr or result.stdout).strip()[-2000:]}")
-    log.info("search: Pagefind indexed %s", site)
+    others = set(languages[1:])
+    source_dirs = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name not in others | {"assets", "search", BUNDLE})
+    for lang in languages:
+        pattern = f"{lang}/**/*.html" if lang in others else "{" + ",".join(["*.html", *(f"{d}/**/*.html" for d in source_dirs)]) + "}"
+        command = [str(binary), "--site", str(site), "--glob", pattern, "--output-subdir", f"{BUNDLE}/{lang}",
+                   "--exclude-selectors", ".headerlink", "--quiet"]
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise PluginError(f"pagefind failed for {lang} ({result.returncode}): {(result.stderr or result.stdout).strip()[-2000:]}")
+    log.info("search: Pagefind indexed %s in %s", ", ".join(languages), site / BUNDLE)
 
 
 def _binary() -> Path | None:

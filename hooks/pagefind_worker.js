@@ -18,7 +18,7 @@ let pagefind = null;
 let latest = 0;
 
 function load() {
-  if (!pagefind) pagefind = import(new URL("../../pagefind/pagefind.js", here).href);
+  if (!pagefind) pagefind = import(new URL(`../../pagefind/${encodeURIComponent(lang)}/pagefind.js`, here).href);
   return pagefind;
 }
 
