@@ -88,6 +88,8 @@ class Policy:
     config_path: Path | None = None
     site_url: str = ""
     people: dict[str, str] = field(default_factory=dict)  # owner or lead name -> GitHub user/team
+    nav_max_sops: int = 50  # above it a department appears in the navigation as its index page only
+    search: str = "auto"  # material, pagefind, or auto (by handbook size)
     _by_prefix: dict[str, Department] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -149,6 +151,8 @@ def policy_from_mapping(
         glossary_path=root / str(raw.get("glossary", "glossary.yml")),
         languages=tuple(languages),
         not_sops=tuple(_str_list(raw.get("not_sops", []), f"{where}.not_sops")),
+        nav_max_sops=_whole(raw.get("nav_max_sops", 50), f"{where}.nav_max_sops"),
+        search=_choice(raw.get("search", "auto"), SEARCH_MODES, f"{where}.search"),
         config_path=config_path,
         site_url=str(site_url),
         people=_people(raw.get("people", {}), where),
@@ -243,6 +247,21 @@ def _review(raw: Any, where: str) -> ReviewPolicy:
             raise ConfigError(f"{where}.review.{name}: a whole number, got {value!r}")
     exempt = _str_list(raw.get("exempt_statuses", list(defaults.exempt_statuses)), f"{where}.review.exempt_statuses")
     return ReviewPolicy(interval, window, tuple(exempt))
+
+
+SEARCH_MODES = ("material", "pagefind", "auto")
+
+
+def _whole(value: Any, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ConfigError(f"{where}: a whole number, 0 or more, got {value!r}")
+    return value
+
+
+def _choice(value: Any, choices: tuple[str, ...], where: str) -> str:
+    if value not in choices:
+        raise ConfigError(f"{where}: {value!r} is not one of {', '.join(choices)}")
+    return value
 
 
 def _str_list(value: Any, where: str) -> list[str]:

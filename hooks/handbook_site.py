@@ -56,7 +56,7 @@ def on_files(files: Files, config) -> Files:
         if files.get_file_from_path(path) is None:  # an authored page wins over a generated one
             files.append(_generated(config, path, content, lang, handbook.policy.source_lang))
     if _state["auto_nav"]:
-        config.nav = _navigation(handbook, files, lang, _nav_max_sops(config), set(generated))
+        config.nav = _navigation(handbook, files, lang, set(generated))
     return files
 
 
@@ -135,25 +135,16 @@ def _language(config) -> str:
     return str(config.theme.get("language") or "en")
 
 
-NAV_MAX_SOPS = 50  # `extra.handbook.nav_max_sops`: above it a department is reached through its index page
-
-
-def _nav_max_sops(config) -> int:
-    value = ((config.extra or {}).get("handbook") or {}).get("nav_max_sops", NAV_MAX_SOPS)
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise PluginError(f"mkdocs.yml: extra.handbook.nav_max_sops: a whole number of SOPs, 0 or more, got {value!r}")
-    return value
-
-
-def _navigation(handbook: Handbook, files: Files, lang: str, max_sops: int = NAV_MAX_SOPS, generated_paths: set[str] | None = None) -> list:
+def _navigation(handbook: Handbook, files: Files, lang: str, generated_paths: set[str]) -> list:
     """Home, one section per department (its index, then its SOPs by id), the dashboards, the glossary.
 
     Entries name source files; mkdocs-static-i18n resolves each to this language's version.
     Even with navigation.prune a page carries its section's sibling list, so a department of
-    more than `max_sops` SOPs lists only its index page (which lists every SOP): without
+    more than `nav_max_sops` SOPs lists only its index page (which lists every SOP): without
     that the site grows with the square of the handbook.
     """
     policy = handbook.policy
+    max_sops = policy.nav_max_sops
     nav: list = [{label(lang, "nav.home"): "index.md"}]
     unlisted: set[str] = set()
     for dept in policy.departments.values():
@@ -169,8 +160,6 @@ def _navigation(handbook: Handbook, files: Files, lang: str, max_sops: int = NAV
     if len(policy.languages) > 1:
         nav.append({label(lang, "translations_title"): "translations.md"})
     nav.append({label(lang, "glossary_title"): "glossary.md"})
-    if generated_paths is None:  # on_files passes them: generating every page again costs O(SOPs)
-        generated_paths = set(pages.generated_pages(handbook, lang))
     generated = {_unsuffixed(p, lang) for p in generated_paths}
     for file in files.documentation_pages():
         uri = _unsuffixed(file.src_uri, lang)

@@ -32,7 +32,7 @@ from handbook.site import build
 
 log = logging.getLogger("mkdocs.hooks.pagefind")
 
-MODES = ("material", "pagefind", "auto")
+
 # Measured (benchmarks/RESULTS.md): at about 300 SOP files Material's index (gzipped) weighs
 # as much as Pagefind's first query; past that Pagefind downloads less and less in comparison.
 AUTO_PAGEFIND_FROM = 300
@@ -59,17 +59,13 @@ def on_config(config):
         _state["mode"] = None
         _state["indexed"] = set()
     _state["depth"] += 1
-    requested = ((config.extra or {}).get("handbook") or {}).get("search", "auto")
-    if requested not in MODES:
-        raise PluginError(f"mkdocs.yml: extra.handbook.search: {requested!r} is not one of {', '.join(MODES)}")
-    _state["requested"] = requested
     return config
 
 
 @event_priority(-160)  # after hooks/handbook_site.py has loaded the handbook (-150)
 def on_files(files, config):
     if _state["mode"] is None:
-        _state["mode"] = _decide(_state["requested"])
+        _state["mode"] = _decide(build.current().policy.search)  # validated with the policy
     return files
 
 

@@ -85,10 +85,11 @@ def test_example_handbook_keeps_material_search(example_site):
 
 
 def test_unknown_search_mode_is_a_clear_error(tmp_path):
-    hook = _search_hook()
-    config = SimpleNamespace(extra={"handbook": {"search": "lunr"}})
-    with pytest.raises(Exception, match="material, pagefind, auto"):
-        hook.on_config(config)
+    from handbook.policy import ConfigError, policy_from_mapping
+
+    raw = {"departments": {"cs": {"name": "CS", "prefix": "CS", "lead": "A"}}, "search": "lunr"}
+    with pytest.raises(ConfigError, match="extra.handbook.search: 'lunr' is not one of material, pagefind, auto"):
+        policy_from_mapping(raw, tmp_path, tmp_path / "docs")
 
 
 def test_macro_fast_path_renders_what_jinja_renders(big_site, tmp_path):
