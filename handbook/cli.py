@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .handbook import Handbook, open_handbook
+from .handbook import Verdict, open_check
 from .output import FORMATS
 from .policy import ConfigError
 from .today import TodayError, today
@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run_check(args: argparse.Namespace) -> int:
     config = Path(args.config)
     cwd = Path.cwd()
-    handbook = open_handbook(config, today(args.today), shown_root=cwd)
+    handbook = open_check(config, today(args.today), shown_root=cwd)
     findings = handbook.findings
     files = handbook.files_checked
     if args.paths:
@@ -57,7 +57,7 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(f.is_error for f in findings) else EXIT_OK
 
 
-def _selected(paths: list[str], handbook: Handbook, cwd: Path) -> set[str]:
+def _selected(paths: list[str], handbook: Verdict, cwd: Path) -> set[str]:
     """The shown paths of the SOP files named on the command line (files or folders)."""
     docs = handbook.policy.docs_dir.resolve()
     wanted: set[str] = set()

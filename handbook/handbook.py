@@ -7,9 +7,13 @@ SOPs again for a single page.
 from __future__ import annotations
 
 import fnmatch
+import gc
+import multiprocessing
 import os
 import posixpath
+import sys
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,7 +25,8 @@ from .policy import Policy, load_policy
 from .review import ReviewStatus
 from .rules import cross_rules, review_of, sop_rules
 from .sop import SOP, parse
-from .translations import TranslationState, state_of, translation_rules
+from .structure import Body, MacroCall
+from .translations import SOURCE_OWNED, TranslationState, state_of, translation_rules
 
 
 def is_sop_file(rel_path: str, policy: Policy) -> bool:
@@ -120,10 +125,63 @@ def open_handbook(config_path: Path, today: date, shown_root: Path | None = None
 
 
 def load(policy: Policy, glossary: Glossary, today: date, shown_root: Path | None = None) -> Handbook:
+    """Every SOP parsed in full (what the site and the commands need) and every rule run, in this process."""
     handbook = Handbook(policy, glossary, today)
     rel_paths = find_sop_files(policy)
+    shown = _shown_paths(rel_paths, policy.docs_dir, shown_root)
+    with _collector_paused():
+        _assemble(handbook, [_read_one(rel, policy, glossary, today, s) for rel, s in zip(rel_paths, shown)])
+    return handbook
+
+
+@dataclass
+class Verdict:
+    """What `handbook check` reports: every finding, sorted, and the files checked (no SOP kept)."""
+
+    policy: Policy
+    today: date
+    findings: list[Finding]
+    files: dict[str, str]  # docs-relative path -> path shown to authors
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.files)
+
+    def findings_for(self, shown_paths: set[str]) -> list[Finding]:
+        return [f for f in self.findings if f.path in shown_paths]
+
+
+# A large handbook is checked by one process per CPU (forked: they inherit policy and glossary).
+PARALLEL_FROM = 500  # files; below this, starting processes costs more than it saves
+JOBS_VAR = "HANDBOOK_JOBS"  # HANDBOOK_JOBS=1 checks every file in this process
+
+
+def open_check(config_path: Path, today: date, shown_root: Path | None = None, jobs: int | None = None) -> Verdict:
+    """`open_handbook` for the check alone: the same findings, without keeping each SOP's text and body."""
+    policy = load_policy(config_path)
+    glossary = load_glossary(policy.glossary_path, _shown(policy.glossary_path, shown_root))
+    return check(policy, glossary, today, shown_root, jobs)
+
+
+def check(policy: Policy, glossary: Glossary, today: date, shown_root: Path | None = None, jobs: int | None = None) -> Verdict:
+    """The findings `load` gives, from workers that hand back only what the rules across files need."""
+    rel_paths = find_sop_files(policy)
+    items = list(zip(rel_paths, _shown_paths(rel_paths, policy.docs_dir, shown_root)))
+    handbook = Handbook(policy, glossary, today)
+    with _collector_paused():
+        jobs = _jobs(len(items)) if jobs is None else jobs
+        checked = _check_parallel(items, policy, glossary, today, jobs) if jobs > 1 else None
+        if checked is None:
+            checked = [_check_one(rel, s, policy, glossary, today) for rel, s in items]
+        _assemble(handbook, [_unpack(rel, s, result) for (rel, s), result in zip(items, checked)])
+    return Verdict(policy, today, handbook.findings, handbook.files)
+
+
+def _assemble(handbook: Handbook, results: list[tuple]) -> None:
+    """Index every file's result in path order, then run the rules across files and sort the findings."""
+    policy = handbook.policy
     holders: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for rel, shown, lang, is_translation, problem, sop, found in _read_all(rel_paths, policy, glossary, today, shown_root):
+    for rel, shown, lang, is_translation, problem, sop, found in results:
         handbook.files[rel] = shown
         if problem:
             handbook.findings.append(problem)
@@ -144,13 +202,12 @@ def load(policy: Policy, glossary: Glossary, today: date, shown_root: Path | Non
     sources = {s.docs_path: s for s in handbook.sops if not s.is_translation}
     handbook.findings += translation_rules((s for s in handbook.sops if s.is_translation), sources)
     handbook.findings.sort(key=Finding.sort_key)
-    return handbook
 
 
 def _read_one(rel: str, policy: Policy, glossary: Glossary, today: date, shown: str) -> tuple:
     """Read, parse and check one file on its own: (rel, shown, lang, is_translation, problem, sop, findings)."""
     lang, is_translation = language_of(rel, policy)
-    src, problem = sop_source.read(policy.docs_dir / rel, shown)
+    src, problem = sop_source.read(os.path.join(policy.docs_dir, rel), shown)
     if problem:
         return rel, shown, lang, is_translation, problem, None, []
     sop, found = parse(src, lang, is_translation)
@@ -160,14 +217,85 @@ def _read_one(rel: str, policy: Policy, glossary: Glossary, today: date, shown: 
     return rel, shown, lang, is_translation, None, sop, found
 
 
-def _read_all(rel_paths: list[str], policy: Policy, glossary: Glossary, today: date, shown_root: Path | None) -> list[tuple]:
-    """Every file's result, in path order.
+# What the rules across files (cross_rules, translation_rules) read of an SOP: nothing else leaves a worker.
+_FACT_KEYS = ("id", "version", "translation_of_version", "related", "supersedes", *SOURCE_OWNED)
+_LISTED_KEYS = ("related", "supersedes")
 
-    One process: handing parsed SOPs back from worker processes (pickling them) was measured
-    to cost as much as parsing them, so a process pool gained nothing on two cores.
-    """
-    shown = _shown_paths(rel_paths, policy.docs_dir, shown_root)
-    return [_read_one(rel, policy, glossary, today, s) for rel, s in zip(rel_paths, shown)]
+
+def _check_one(rel: str, shown: str, policy: Policy, glossary: Glossary, today: date) -> tuple:
+    """`_read_one`, compacted: (lang, is_translation, problem, findings, facts), facts None or plain data."""
+    _rel, _shown, lang, is_translation, problem, sop, found = _read_one(rel, policy, glossary, today, shown)
+    if sop is None:
+        return lang, is_translation, problem, found, None
+    meta, key_lines, item_lines = sop.meta, sop.key_lines, sop.item_lines
+    facts = (
+        {k: meta[k] for k in _FACT_KEYS if k in meta},
+        {k: key_lines[k] for k in _FACT_KEYS if k in key_lines},
+        {k: item_lines[k] for k in _LISTED_KEYS if k in item_lines},
+        [(c.argument, c.line) for c in sop.body.sops_linked()],
+    )
+    return lang, is_translation, problem, found, facts
+
+
+def _unpack(rel: str, shown: str, checked: tuple) -> tuple:
+    """A `_check_one` result in `_read_one`'s shape; its SOP holds only the facts the rules across files read."""
+    lang, is_translation, problem, found, facts = checked
+    sop = None
+    if facts is not None:
+        meta, key_lines, item_lines, links = facts
+        body = Body([], [MacroCall("sop", argument, line) for argument, line in links])
+        sop = SOP(shown, lang, is_translation, meta, key_lines, item_lines, body, None, docs_path=rel)  # type: ignore[arg-type]
+    return rel, shown, lang, is_translation, problem, sop, found
+
+
+_job: tuple = ()  # what forked workers check with: (policy, glossary, today)
+
+
+def _check_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
+    policy, glossary, today = _job
+    return [_check_one(rel, shown, policy, glossary, today) for rel, shown in chunk]
+
+
+def _check_parallel(items: list[tuple[str, str]], policy: Policy, glossary: Glossary, today: date, jobs: int) -> list[tuple] | None:
+    """Every file's `_check_one` result in order, from `jobs` forked processes; None when processes cannot be had."""
+    global _job
+    size = max(16, min(256, len(items) // (jobs * 16) or 1))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    _job = (policy, glossary, today)
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(jobs) as pool:
+            return [result for chunk in pool.imap(_check_chunk, chunks) for result in chunk]
+    except (OSError, ValueError):  # no fork, or no semaphores in this sandbox: one process then
+        return None
+    finally:
+        _job = ()
+
+
+def _jobs(files: int) -> int:
+    """Processes for the check: HANDBOOK_JOBS when set, else one per usable CPU from PARALLEL_FROM files."""
+    wanted = os.environ.get(JOBS_VAR, "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    if files < PARALLEL_FROM or sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cpus = os.cpu_count() or 1
+    return min(cpus, 8)
+
+
+@contextmanager
+def _collector_paused():
+    """Loading creates many lasting objects and no cycles worth collecting: the cyclic GC only re-scanned them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _shown_paths(rel_paths: list[str], docs_dir: Path, shown_root: Path | None) -> list[str]:

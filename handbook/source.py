@@ -6,6 +6,7 @@ Anything that is not UTF-8 text is reported, never raised.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,24 +47,30 @@ def decode(path: str, raw: bytes) -> tuple[str | None, Finding | None]:
     return text, None
 
 
+# A closing fence: `---` or `...` alone on its line (trailing whitespace allowed, as `str.rstrip` allows it).
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.M)
+
+
 def split(path: str, text: str) -> SopSource:
     """Split normalised text at the `---` fences of its front matter."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    first_end = text.find("\n")
+    if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
         return SopSource(path, text, None, 0, text, 1)
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            front = "\n".join(lines[1:index]) + "\n"
-            body = "\n".join(lines[index + 1 :])
-            return SopSource(path, text, front, 2, body, index + 2)
-    # Not closed: the caller reports FM002; the whole text stays the body.
-    return SopSource(path, text, "", 2, text, 1)
+    closing = _CLOSING_FENCE.search(text, first_end + 1) if first_end >= 0 else None
+    if closing is None:
+        # Not closed: the caller reports FM002; the whole text stays the body.
+        return SopSource(path, text, "", 2, text, 1)
+    start = closing.start()
+    front = text[first_end + 1 : start] or "\n"  # the lines between the fences, each ending in a newline
+    body_line = text.count("\n", 0, start) + 2
+    return SopSource(path, text, front, 2, text[closing.end() + 1 :], body_line)
 
 
-def read(abs_path: Path, shown_path: str) -> tuple[SopSource | None, Finding | None]:
+def read(abs_path: Path | str, shown_path: str) -> tuple[SopSource | None, Finding | None]:
     """Read and split one file; a finding instead when it cannot be read as text."""
     try:
-        raw = abs_path.read_bytes()
+        with open(abs_path, "rb") as handle:
+            raw = handle.read()
     except OSError as exc:
         return None, Finding(shown_path, 0, "F002", f"the file cannot be read: {exc.strerror}")
     text, problem = decode(shown_path, raw)
