@@ -6,22 +6,28 @@ navigation shape as ours (a static index page per department; the department lis
 its SOPs in the nav only up to `nav_max_sops`), so that the comparison measures what
 our hooks and macros cost, not a different navigation.
 
-The reference has no search plugin: with mkdocs-static-i18n, Material's search deduplicates
-the languages' entries pairwise (quadratic), and took 199 s of a 500-SOP build that took us
-89 s with Pagefind; at 5,000 SOPs it would not finish. Our build's search (Pagefind) is
-counted in our figures.
+The reference gets the same search as ours. Where ours uses Pagefind (more than 300 SOP
+files, handbook/site/pagefind.py), the reference drops Material's search plugin and runs
+Pagefind after the build, one bundle per language (`python benchmarks/plain.py build SITE`):
+with mkdocs-static-i18n, Material's search deduplicates the languages' entries pairwise
+(quadratic), and took 199 s of a 500-SOP build that took us 89 s with Pagefind; at 5,000
+SOPs it would not finish. Below that both use Material's search plugin.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
 
 from benchmarks.corpus import strip_macros
+from handbook.handbook import find_sop_files
 from handbook.policy import load_policy
+from handbook.site import pagefind
 
 NAV_MAX_SOPS = 50  # the default of hooks/handbook_site.py
 
@@ -48,7 +54,8 @@ def make_plain(ours: Path, dest: Path) -> Path:
         nav.append({dept.name: [f"{dept.key}/index.md", *listed]})
         home.append(f"- [{dept.name}]({dept.key}/index.md)")
     (dest / "docs" / "index.md").write_text("\n".join(home) + "\n", encoding="utf-8")
-    (dest / "mkdocs.yml").write_text(_without_hooks_and_macros(config) + "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True), encoding="utf-8")
+    plain_config = _without_hooks_and_macros(config, keep_search=not _uses_pagefind(ours / "mkdocs.yml"))
+    (dest / "mkdocs.yml").write_text(plain_config + "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True), encoding="utf-8")
     return dest
 
 
@@ -59,8 +66,14 @@ def _title(page: Path) -> str:
     return page.stem
 
 
-def _without_hooks_and_macros(config: str) -> str:
-    """Drop the `hooks:` list, the `- macros:` plugin entry (with their indented lines) and `- search`."""
+def _uses_pagefind(config_file: Path) -> bool:
+    """Whether our build of this handbook searches with Pagefind (the same rule as hooks/pagefind_search.py)."""
+    policy = load_policy(config_file)
+    return pagefind.wanted(policy.search, len(find_sop_files(policy)))
+
+
+def _without_hooks_and_macros(config: str, keep_search: bool) -> str:
+    """Drop the `hooks:` list and the `- macros:` plugin entry (with their indented lines), and `- search` unless kept."""
     out, skipping = [], None
     for line in config.splitlines():
         indent = len(line) - len(line.lstrip())
@@ -71,7 +84,7 @@ def _without_hooks_and_macros(config: str) -> str:
         if line.startswith("hooks:"):
             skipping = 0
             continue
-        if line.strip() in ("- search", "- search:"):
+        if line.strip() in ("- search", "- search:") and not keep_search:
             skipping = len(line) - len(line.lstrip()) + 1
             continue
         if line.strip() == "- macros:":
@@ -79,3 +92,19 @@ def _without_hooks_and_macros(config: str) -> str:
             continue
         out.append(line)
     return "\n".join(out) + "\n"
+
+
+def build_plain(site: Path) -> int:
+    """Build the reference in the current folder into `site`, then index it with Pagefind like ours."""
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(site)])
+    if result.returncode != 0:
+        return result.returncode
+    if _uses_pagefind(Path("mkdocs.yml")):
+        pagefind.index_site(site, load_policy(Path("mkdocs.yml")).languages)
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3 or sys.argv[1] != "build":
+        sys.exit("usage: python benchmarks/plain.py build SITE   (in a folder made by make_plain)")
+    sys.exit(build_plain(Path(sys.argv[2]).resolve()))

@@ -57,21 +57,52 @@ def on_files(files: Files, config) -> Files:
             files.append(_generated(config, path, content, lang, handbook.policy.source_lang))
     if _state["auto_nav"]:
         config.nav = _navigation(handbook, files, lang, set(generated))
+    build.set_page_urls(_page_urls(files, lang))
     return files
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Open each SOP with its banners and metadata card; give abbreviations their tooltips."""
+    """Keep retired SOPs and fallbacks out of search; give abbreviations their tooltips."""
     handbook = build.current()
     lang = _language(config)
     sop = handbook.by_path.get(page.file.src_uri)
     if sop is not None:
-        fallback = lang != handbook.policy.source_lang and not sop.is_translation
-        source_url = get_relative_url(handbook.by_id.get(sop.id, sop).docs_path[:-3] + "/", page.url) if sop.is_translation else ""
-        header = markup.banners(handbook, sop, lang, source_url, fallback) + markup.metadata_card(handbook, sop, page.file.src_uri, lang)
-        markdown = header + markdown
-        _adapt_meta(page, handbook.by_id.get(sop.id, sop).status, exclude_from_search=fallback)
+        _adapt_meta(page, handbook.by_id.get(sop.id, sop).status, exclude_from_search=_is_fallback(handbook, sop, lang))
     return markdown + _abbreviations(handbook, markdown, lang)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Open each SOP with its banners and metadata card: HTML, so Markdown never parses them."""
+    handbook = build.current()
+    lang = _language(config)
+    sop = handbook.by_path.get(page.file.src_uri)
+    if sop is None:
+        return html
+    source = handbook.by_id.get(sop.id, sop)
+    source_url = get_relative_url(source.docs_path[:-3] + "/", page.url) if sop.is_translation else ""
+    department = build.page_url(f"{source.department}/index.md")
+    department_href = get_relative_url(department, page.url) if department is not None else ""
+    banners = markup.banners(handbook, sop, lang, source_url, _is_fallback(handbook, sop, lang))
+    return banners + markup.metadata_card(handbook, sop, department_href, lang) + html
+
+
+def _is_fallback(handbook: Handbook, sop, lang: str) -> bool:
+    """An untranslated SOP shown in English in another language's site."""
+    return lang != handbook.policy.source_lang and not sop.is_translation
+
+
+@event_priority(-1000)  # last: every other hook is done with the page
+def on_post_page(output: str, page, config) -> str:
+    """Let go of a written page's Markdown and HTML.
+
+    mkdocs-static-i18n builds the other languages inside the first language's build, so
+    without this every language's pages stay in memory until the end (1.9 GB for 5,000
+    SOPs). Nothing reads them after the page is written: links and anchors are checked
+    from sets MkDocs keeps apart.
+    """
+    page.markdown = None
+    page.content = None
+    return output
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has written the merged search index
@@ -114,6 +145,18 @@ def _generated(config, path: str, content: str, lang: str, source_lang: str) -> 
         plain = File.generated(config, _unsuffixed(path, lang), content="")
         file.dest_uri = f"{lang}/{plain.dest_uri}"
     return file
+
+
+def _page_urls(files: Files, lang: str) -> dict[str, str]:
+    """Each page's URL in this language's site, by the source file it is written in (a translation wins)."""
+    urls: dict[str, str] = {}
+    for file in files.documentation_pages():
+        source_path = _unsuffixed(file.src_uri, lang)
+        if source_path == file.src_uri:
+            urls.setdefault(source_path, file.url)
+        else:
+            urls[source_path] = file.url
+    return urls
 
 
 def _unsuffixed(path: str, lang: str) -> str:

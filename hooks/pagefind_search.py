@@ -5,7 +5,7 @@ whole before the first result (megabytes for a few thousand SOPs). Pagefind spli
 its index into small shards per language and fetches only those a query needs.
 
 `extra.handbook.search` chooses: `material`, `pagefind`, or `auto` (the default):
-Pagefind once the handbook holds more than `AUTO_PAGEFIND_FROM` SOP files. Below that
+Pagefind once the handbook holds more than `AUTO_PAGEFIND_FROM` SOP files (handbook/site/pagefind.py). Below that
 Material's index stays small, and Material serves readers better: one download, then
 instant as-you-type results and suggestions, and search works from `file://` too.
 
@@ -22,22 +22,18 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from handbook.site import build
+from handbook.site import build, pagefind
 
 log = logging.getLogger("mkdocs.hooks.pagefind")
 
 
-# Measured (benchmarks/RESULTS.md): at about 300 SOP files Material's index (gzipped) weighs
-# as much as Pagefind's first query; past that Pagefind downloads less and less in comparison.
-AUTO_PAGEFIND_FROM = 300
 WORKER = "assets/javascripts/pagefind-worker.js"
-BUNDLE = "pagefind"
+BUNDLE = pagefind.BUNDLE
 _WORKER_SOURCE = Path(__file__).with_name("pagefind_worker.js")
 _MATERIAL_WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
 _ARTICLE = '<article class="md-content__inner md-typeset">'
@@ -71,10 +67,8 @@ def on_files(files, config):
 
 def _decide(requested: str) -> str:
     sop_files = len(build.current().by_path)
-    mode = requested
-    if requested == "auto":
-        mode = "pagefind" if sop_files > AUTO_PAGEFIND_FROM else "material"
-    if mode == "pagefind" and _binary() is None:
+    mode = "pagefind" if pagefind.wanted(requested, sop_files) else "material"
+    if mode == "pagefind" and pagefind.binary() is None:
         if requested == "pagefind":
             raise PluginError("extra.handbook.search is pagefind, but the Pagefind binary is missing: pip install 'pagefind[bin]'")
         log.info("search: Pagefind is not installed (pip install 'pagefind[bin]'); using Material's search")
@@ -117,32 +111,9 @@ def on_post_build(config) -> None:
 
 
 def run_pagefind(site: Path, languages: tuple[str, ...]) -> None:
-    """Index the built site into site/pagefind/<lang>/, one Pagefind run per language.
-
-    One run over the whole site held every page of every language in memory (3 GB for
-    5,000 SOPs in five languages); a run per language holds one language's pages.
-    """
-    binary = _binary()
-    if binary is None:
-        raise PluginError("the Pagefind binary is missing: pip install 'pagefind[bin]'")
-    others = set(languages[1:])
-    source_dirs = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name not in others | {"assets", "search", BUNDLE})
-    for lang in languages:
-        pattern = f"{lang}/**/*.html" if lang in others else "{" + ",".join(["*.html", *(f"{d}/**/*.html" for d in source_dirs)]) + "}"
-        command = [str(binary), "--site", str(site), "--glob", pattern, "--output-subdir", f"{BUNDLE}/{lang}",
-                   "--exclude-selectors", ".headerlink", "--quiet"]
-        result = subprocess.run(command, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise PluginError(f"pagefind failed for {lang} ({result.returncode}): {(result.stderr or result.stdout).strip()[-2000:]}")
+    """Index the built site into site/pagefind/<lang>/, one Pagefind run per language."""
+    try:
+        pagefind.index_site(site, languages)
+    except pagefind.PagefindError as exc:
+        raise PluginError(str(exc)) from None
     log.info("search: Pagefind indexed %s in %s", ", ".join(languages), site / BUNDLE)
-
-
-def _binary() -> Path | None:
-    try:
-        from pagefind_bin import get_executable
-    except ImportError:
-        return None
-    try:
-        return get_executable()
-    except FileNotFoundError:
-        return None

@@ -22,6 +22,8 @@ def on_post_build(config) -> None:
         handbook = build.current()
     except RuntimeError as exc:
         raise PluginError(f"hooks/review_calendar.py: {exc}") from None
+    if str(config.theme.get("language") or "en") != handbook.policy.source_lang:
+        return  # subscription links are absolute (site_url + reviews.ics): the feeds live at the site root only
     feeds = calendar.calendar_feeds(handbook, config.site_name or "SOP handbook", config.use_directory_urls)
     site = Path(config.site_dir)
     try:

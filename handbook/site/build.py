@@ -20,3 +20,19 @@ def current() -> Handbook:
     if _current is None:
         raise RuntimeError("the handbook is not loaded yet: hooks/handbook_site.py must be listed under `hooks:` in mkdocs.yml")
     return _current
+
+
+# The current language's page addresses, by the source file a page is written in
+# (`glossary.md`, `contact-centre/cc-001.md`), set by hooks/handbook_site.py once the
+# language's files are known: a page links to others without MkDocs resolving each link.
+_urls: dict[str, str] = {}
+
+
+def set_page_urls(urls: dict[str, str]) -> None:
+    global _urls
+    _urls = urls
+
+
+def page_url(docs_path: str) -> str | None:
+    """The site-relative URL of the page written in `docs_path` in the language being built, if any."""
+    return _urls.get(docs_path)

@@ -1,8 +1,11 @@
 """The pieces of an SOP page: glossary links, SOP links, the Definitions list, the metadata card, banners.
 
-Links are written as Markdown links to the target's source file, relative to the
-page's own source file, so MkDocs resolves them, checks their anchors, and they
-survive a handbook being moved or served under another base URL.
+They are HTML with relative addresses the adapter has already resolved (`href`):
+a large handbook has dozens of glossary links per page in five languages, and a
+Markdown link costs Python-Markdown's link pattern plus MkDocs' link rewriting each
+time (a third of the build of 1,000 SOPs). The targets are pages the build itself
+generates or lists, so there is nothing left for MkDocs to check. The generated
+pages (pages.py) keep Markdown links to source files, which MkDocs checks.
 """
 
 from __future__ import annotations
@@ -32,32 +35,28 @@ def link_to(target: str, from_page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
-def _title_attr(text: str) -> str:
-    # Markdown link titles end at a double quote; typographic quotes read the same.
-    return " ".join(text.replace('"', "\u201d").split())
-
-
-def term_link(term: GlossaryTerm, shown: str, from_page: str, lang: str, source_lang: str) -> str:
+def term_link(term: GlossaryTerm, shown: str, glossary_href: str, lang: str, source_lang: str) -> str:
+    """`shown` linked to the term's glossary entry, its definition as the tooltip (Material's content.tooltips)."""
     definition, _ = term.in_language(lang, source_lang)
-    target = link_to(page_path("glossary.md", lang, source_lang), from_page)
-    return f'[{shown}]({target}#{term.anchor} "{_title_attr(definition.name + ": " + definition.definition)}")'
+    tooltip = html.escape(" ".join(f"{definition.name}: {definition.definition}".split()))
+    return f'<a href="{html.escape(glossary_href)}#{term.anchor}" title="{tooltip}">{shown}</a>'
 
 
-def sop_link(sop: SOP, title: str, from_page: str) -> str:
-    """A link to the source file: in a translated build, mkdocs-static-i18n resolves it to the translation."""
-    return f"[{sop.id} {title}]({link_to(sop.docs_path, from_page)})"
+def sop_link(sop: SOP, title: str, href: str) -> str:
+    """A link to another SOP, titled with its id and its title in the reader's language."""
+    return f'<a href="{html.escape(href)}">{html.escape(sop.id)} {html.escape(title)}</a>'
 
 
-def definitions_list(terms: list[GlossaryTerm], from_page: str, lang: str, source_lang: str) -> str:
+def definitions_list(terms: list[GlossaryTerm], glossary_href: str, lang: str, source_lang: str) -> str:
     """The Definitions section's body: a definition list of the glossary terms the page uses."""
     if not terms:
         return f"*{label(lang, 'no_terms')}*"
-    glossary = link_to(page_path("glossary.md", lang, source_lang), from_page)
+    glossary = html.escape(glossary_href)
     blocks = []
     for term in terms:
         definition, _ = term.in_language(lang, source_lang)
         heading = term.key if definition.name == term.key else f"{term.key} ({definition.name})"
-        blocks.append(f"[{heading}]({glossary}#{term.anchor})\n:   {definition.definition}\n")
+        blocks.append(f'<a href="{glossary}#{term.anchor}">{html.escape(heading)}</a>\n:   {definition.definition}\n')
     return "\n".join(blocks)
 
 
@@ -65,17 +64,16 @@ def _date(value: date | None) -> str:
     return value.isoformat() if value else "—"
 
 
-def metadata_card(handbook: Handbook, sop: SOP, from_page: str, lang: str) -> str:
-    """The card every SOP page opens with: who owns it, where it stands, when it is next reviewed."""
+def metadata_card(handbook: Handbook, sop: SOP, department_href: str, lang: str) -> str:
+    """The card every SOP page opens with (HTML): who owns it, where it stands, when it is next reviewed."""
     policy = handbook.policy
     source = handbook.by_id.get(sop.id, sop)  # a translation shows its source's facts
     review = handbook.review(sop)
     department = policy.departments.get(source.department)
     dept_name = department.name_in(lang) if department else source.department
-    dept_link = link_to(page_path(f"{source.department}/index.md", lang, policy.source_lang), from_page)
     channels = ", ".join(label(lang, f"channel.{c}") for c in source.channels) or "—"
     rows = [
-        ("department", f"[{html.escape(dept_name)}]({dept_link})"),
+        ("department", f'<a href="{html.escape(department_href)}">{html.escape(dept_name)}</a>' if department_href else html.escape(dept_name)),
         ("owner", html.escape(source.owner)),
         ("status", f'<span class="hb-status hb-status--{source.status}">{html.escape(label(lang, "status." + source.status))}</span>'),
         ("version", html.escape(source.version)),
@@ -85,10 +83,9 @@ def metadata_card(handbook: Handbook, sop: SOP, from_page: str, lang: str) -> st
         ("channels", html.escape(channels)),
         ("format", html.escape(label(lang, "format." + source.format))),
     ]
-    cells = "".join(f'<div class="hb-card__item" markdown><dt>{html.escape(label(lang, key))}</dt><dd markdown="span">{value}</dd></div>' for key, value in rows)
-    # md_in_html turns the department's Markdown link into a checked, rewritten link.
+    cells = "".join(f'<div class="hb-card__item"><dt>{html.escape(label(lang, key))}</dt><dd>{value}</dd></div>' for key, value in rows)
     # data-search-exclude: Material's search skips the card, so results show the SOP's own words.
-    return f'<dl class="hb-card" data-sop-id="{html.escape(sop.id)}" data-search-exclude markdown>{cells}</dl>\n\n'
+    return f'<dl class="hb-card" data-sop-id="{html.escape(sop.id)}" data-search-exclude>{cells}</dl>\n'
 
 
 def review_badge(review: ReviewStatus, lang: str) -> str:
