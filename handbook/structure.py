@@ -72,42 +72,79 @@ class Body:
         return [c for c in self.calls if c.name == "sop"]
 
 
+_NON_SPACE = re.compile(r"\S")
+_ORDERED_AT = re.compile(_ORDERED_ITEM.pattern[1:])  # _ORDERED_ITEM at a given position
+_ORDERED_AFTER = re.compile("\n" + _ORDERED_ITEM.pattern[1:])  # ... at the start of a later line
+_TERM_CALLS = re.compile(r"""\{\{-?[^\S\n]*term\([^\S\n]*(["'])(.*?)\1""")  # _TERM_CALL within one line
+_CALLS = re.compile(r"""\{\{-?[^\S\n]*(term|sop)\([^\S\n]*(["'])(.*?)\2""")  # either, within one line
+_SOP_CALLS = re.compile(r"""\{\{-?[^\S\n]*sop\([^\S\n]*(["'])(.*?)\1""")  # _SOP_CALL within one line
+
+
+@lru_cache(maxsize=64)
+def _closing_fence(marker: str) -> re.Pattern[str]:
+    """A line holding only the fence character, at least as many as `marker`, between any whitespace."""
+    return re.compile(rf"^[^\S\n]*{re.escape(marker[0])}{{{len(marker)},}}[^\S\n]*$", re.M)
+
+
+def _next_heading_line(text: str, pos: int, end: int) -> int:
+    """Start of the first line from `pos` (a line start) that begins with `#`; `end` when none."""
+    if text.startswith("#", pos):
+        return pos
+    found = text.find("\n#", pos)
+    return found + 1 if found >= 0 else end
+
+
+def _next_fence_line(text: str, pos: int, end: int) -> int:
+    """Start of the first line from `pos` (a line start) that opens like a fence: spaces or tabs, then ``` or ~~~."""
+    best = end
+    for marker in ("```", "~~~"):
+        at = text.find(marker, pos, best)
+        while at >= 0:
+            start = text.rfind("\n", pos, at) + 1 if at > pos else pos
+            if start < pos:
+                start = pos
+            if not text[start:at].strip(" \t"):
+                best = start
+                break
+            after = text.find("\n", at)
+            if after < 0:
+                break
+            at = text.find(marker, after + 1, best)
+    return best
+
+
 def scan(body: str, first_line: int = 1) -> Body:
-    """Scan a Markdown body whose first line is `first_line` in the file."""
-    sections: list[Section] = []
-    calls: list[MacroCall] = []
-    placeholders: list[tuple[int, str]] = []
-    current: Section | None = None
-    fence: str | None = None  # the opening fence's marker while inside a code block
-    fence_is_mermaid = False
-    fence_first_line: int | None = None  # first line of a Mermaid block after `%%` directives and comments
+    """Scan a Markdown body whose first line is `first_line` in the file.
+
+    Only heading and fence lines are visited one by one; the text between them is searched
+    as a whole (for content and numbered items), as are the macro calls and placeholders.
+    """
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body) if "<!--" in body else body
-    for offset, line in enumerate(text.split("\n")):
-        number = first_line + offset
-        if "{{" in line:
-            calls.extend(MacroCall("term", m.group(2), number) for m in _TERM_CALL.finditer(line))
-            calls.extend(MacroCall("sop", m.group(2), number) for m in _SOP_CALL.finditer(line))
-        if PLACEHOLDER in line and _PLACEHOLDER.search(line):  # also inside code: Mermaid stubs hold placeholders
-            placeholders.append((number, line.strip()))
-        stripped = line.strip()
-        if fence is not None:
-            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
-                fence = None
-            elif fence_is_mermaid and fence_first_line is None and stripped and not stripped.startswith("%%"):
-                fence_first_line = number
-                if current and (stripped.startswith("flowchart") or stripped.startswith("graph")):
-                    current.flowchart_lines.append(number)
-            if current and stripped:
+    sections: list[Section] = []
+    current: Section | None = None
+    end = len(text)
+    pos = 0  # start of the line being looked at
+    number = first_line  # its line number in the file
+    next_heading = next_fence = -1  # the next candidate lines at or after pos, found lazily
+    while pos <= end:
+        if next_heading < pos:
+            next_heading = _next_heading_line(text, pos, end)
+        if next_fence < pos:
+            next_fence = _next_fence_line(text, pos, end)
+        start = min(next_heading, next_fence)
+        if current is not None and start > pos:  # plain lines between structural ones
+            if not current.has_content and _NON_SPACE.search(text, pos, start):
                 current.has_content = True
-            continue
-        if not stripped:
-            continue
-        match = _FENCE.match(line) if stripped[0] in "`~" else None
-        if match:
-            fence, fence_is_mermaid, fence_first_line = match.group(1), match.group(2) == "mermaid", None
-            if current:
-                current.has_content = True
-            continue
+            if not current.has_ordered_list and (_ORDERED_AT.match(text, pos, start) or _ORDERED_AFTER.search(text, pos, start)):
+                current.has_ordered_list = True
+        if start >= end:
+            break
+        number += text.count("\n", pos, start)
+        line_end = text.find("\n", start)
+        if line_end < 0:
+            line_end = end
+        line = text[start:line_end]
+        pos = line_end + 1
         if line[0] == "#":
             heading = _HEADING.match(line)
             if heading:
@@ -119,9 +156,77 @@ def scan(body: str, first_line: int = 1) -> Body:
                         sections.append(current)
                 elif current:
                     current.subheadings.append(found)
-                continue
+            elif current:
+                current.has_content = True
+            number += 1
+            continue
+        fence = _FENCE.match(line)
         if current:
             current.has_content = True
-            if not current.has_ordered_list and _ORDERED_ITEM.match(line):
-                current.has_ordered_list = True
-    return Body(sections, calls, placeholders)
+        closing = _closing_fence(fence.group(1)).search(text, pos) if pos <= end else None
+        inside_end = closing.start() if closing else end
+        if fence.group(2) == "mermaid" and current is not None:
+            _mermaid_start(text, pos, inside_end, number + 1, current)
+        if closing is None:
+            break
+        number += 1 + text.count("\n", pos, inside_end)  # the opening line and the fenced lines
+        pos = closing.end() + 1
+        number += 1  # the closing line
+    return Body(sections, _calls(text, first_line), _placeholders(text, first_line))
+
+
+def _mermaid_start(text: str, pos: int, end: int, number: int, section: Section) -> None:
+    """Note a flowchart when a Mermaid block's first line (after `%%` directives and comments) starts one."""
+    for line in text[pos:end].split("\n"):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("%%"):
+            if stripped.startswith("flowchart") or stripped.startswith("graph"):
+                section.flowchart_lines.append(number)
+            return
+        number += 1
+
+
+def _calls(text: str, first_line: int) -> list[MacroCall]:
+    """`term(...)` and `sop(...)` calls, by line; on each line the term calls first, as written."""
+    if "{{" not in text:
+        return []
+    found = []
+    at, number = 0, first_line
+    for m in _CALLS.finditer(text):
+        if "{{" in m.group(3):  # a call inside another's argument: the two kinds are looked for apart then
+            return _calls_apart(text, first_line)
+        start = m.start()
+        number += text.count("\n", at, start)
+        at = start
+        found.append((number, m.group(1) == "sop", start, m.group(1), m.group(3)))
+    found.sort()
+    return [MacroCall(name, argument, number) for number, _sop, _at, name, argument in found]
+
+
+def _calls_apart(text: str, first_line: int) -> list[MacroCall]:
+    found = []
+    for kind, (name, pattern) in enumerate((("term", _TERM_CALLS), ("sop", _SOP_CALLS))):
+        at, number = 0, first_line
+        for m in pattern.finditer(text):
+            number += text.count("\n", at, m.start())
+            at = m.start()
+            found.append((number, kind, at, MacroCall(name, m.group(2), number)))
+    found.sort(key=lambda item: item[:3])
+    return [item[3] for item in found]
+
+
+def _placeholders(text: str, first_line: int) -> list[tuple[int, str]]:
+    """(line, text) of each line holding TODO, code included: Mermaid stubs hold placeholders too."""
+    if PLACEHOLDER not in text:
+        return []
+    found: list[tuple[int, str]] = []
+    at, number = 0, first_line
+    for m in _PLACEHOLDER.finditer(text):
+        number += text.count("\n", at, m.start())
+        at = m.start()
+        if found and found[-1][0] == number:
+            continue
+        start = text.rfind("\n", 0, at) + 1
+        stop = text.find("\n", at)
+        found.append((number, text[start : stop if stop >= 0 else len(text)].strip()))
+    return found

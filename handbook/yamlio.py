@@ -24,6 +24,24 @@ FrontMatterLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# The resolvers to try for a plain scalar, by its first character (what BaseResolver.resolve looks up each time).
+_WILDCARD = FrontMatterLoader.yaml_implicit_resolvers.get(None, [])
+_BY_FIRST = {first: resolvers + _WILDCARD for first, resolvers in FrontMatterLoader.yaml_implicit_resolvers.items() if first is not None}
+
+
+def _resolve(self: FrontMatterLoader, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+    """BaseResolver.resolve without path resolvers (this loader has none), called for every node."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, regexp in _BY_FIRST.get(value[:1], _WILDCARD):
+                if regexp.match(value):
+                    return tag
+        return self.DEFAULT_SCALAR_TAG
+    return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
+
+if not FrontMatterLoader.yaml_path_resolvers:
+    FrontMatterLoader.resolve = _resolve  # type: ignore[method-assign]
 
 
 @dataclass
@@ -46,7 +64,12 @@ def load_front_matter(text: str, first_line: int) -> LoadedMapping:
     loader = FrontMatterLoader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data = None
+        if node is not None:
+            try:
+                data = _plain_data(node, set())
+            except _NotPlain:  # tags, anchors, merges, unusual numbers: PyYAML's constructor decides
+                data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -65,6 +88,50 @@ def load_front_matter(text: str, first_line: int) -> LoadedMapping:
             if isinstance(value_node, yaml.SequenceNode):
                 loaded.item_lines[key_node.value] = [first_line + n.start_mark.line for n in value_node.value]
     return loaded
+
+
+_STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{name}" for name in ("str", "int", "bool", "null"))
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_BOOLS = yaml.constructor.SafeConstructor.bool_values
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _plain_data(node: yaml.Node, seen: set[int]) -> Any:
+    """What FrontMatterLoader constructs from `node`, built directly for plain front matter.
+
+    Text, decimal whole numbers, booleans, nulls, lists and text-keyed mappings only, each
+    node once (no aliases): anything else raises _NotPlain, and PyYAML's own (slower,
+    general) constructor builds the document instead, so the data is always the same.
+    """
+    tag = node.tag
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        value = node.value
+        if tag == _STR:
+            return value
+        if tag == _INT and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
+            return int(value)
+        if tag == _BOOL and value.lower() in _BOOLS:
+            return _BOOLS[value.lower()]
+        if tag == _NULL:
+            return None
+        raise _NotPlain
+    if id(node) in seen:
+        raise _NotPlain
+    seen.add(id(node))
+    if kind is yaml.SequenceNode and tag == _SEQ:
+        return [_plain_data(item, seen) for item in node.value]
+    if kind is yaml.MappingNode and tag == _MAP:
+        mapping = {}
+        for key, value in node.value:
+            if type(key) is not yaml.ScalarNode or key.tag != _STR:
+                raise _NotPlain
+            mapping[key.value] = _plain_data(value, seen)
+        return mapping
+    raise _NotPlain
 
 
 class ConfigLoader(yaml.SafeLoader):
