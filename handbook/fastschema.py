@@ -56,13 +56,17 @@ def _compile(node: Any, root: dict[str, Any]) -> Check:
         if not all(n in _TYPES for n in names):
             return _never
         tests = [_TYPES[n] for n in names]
-        checks.append(lambda v: any(t(v) for t in tests))
+        checks.append(tests[0] if len(tests) == 1 else (lambda v: any(t(v) for t in tests)))
     if "enum" in node:
         options = list(node["enum"])
-        checks.append(lambda v: any(type(v) is type(o) and v == o for o in options))
+        if all(type(o) is str for o in options):
+            strings = frozenset(options)
+            checks.append(lambda v: type(v) is str and v in strings)
+        else:
+            checks.append(lambda v: any(type(v) is type(o) and v == o for o in options))
     if "pattern" in node:
-        pattern = re.compile(node["pattern"])
-        checks.append(lambda v: type(v) is not str or pattern.search(v) is not None)
+        search = re.compile(node["pattern"]).search
+        checks.append(lambda v: type(v) is not str or search(v) is not None)
     if "minLength" in node:
         least = node["minLength"]
         checks.append(lambda v: type(v) is not str or len(v) >= least)
@@ -76,22 +80,46 @@ def _compile(node: Any, root: dict[str, Any]) -> Check:
         checks.append(lambda v: type(v) is not list or (all(type(i) is str for i in v) and len(set(v)) == len(v)))
     if "items" in node:
         item = _compile(node["items"], root)
-        checks.append(lambda v: type(v) is not list or all(item(i) for i in v))
+        checks.append(lambda v: type(v) is not list or all(map(item, v)))
     checks.extend(_object_checks(node, root))
+    return _all_of(checks)
+
+
+def _all_of(checks: list[Check]) -> Check:
+    """One function for several checks, without a loop for the usual one or two."""
+    if not checks:
+        return lambda value: True
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda value: first(value) and second(value)
     return lambda value: all(check(value) for check in checks)
 
 
 def _object_checks(node: dict[str, Any], root: dict[str, Any]) -> list[Check]:
-    checks: list[Check] = []
     properties = {key: _compile(sub, root) for key, sub in (node.get("properties") or {}).items()}
     required = list(node.get("required", []))
-    if required:
-        checks.append(lambda v: type(v) is not dict or all(k in v for k in required))
     extra = node.get("additionalProperties", True)
-    if extra is not True and extra != {}:
-        if extra is not False:
-            return [_never]
-        checks.append(lambda v: type(v) is not dict or all(k in properties for k in v))
-    if properties:
-        checks.append(lambda v: type(v) is not dict or all(properties[k](x) for k, x in v.items() if k in properties))
-    return checks
+    if extra is not True and extra != {} and extra is not False:
+        return [_never]
+    closed = extra is False
+    if not (required or closed or properties):
+        return []
+
+    def check(value: Any) -> bool:
+        if type(value) is not dict:
+            return True
+        for key in required:
+            if key not in value:
+                return False
+        for key, item in value.items():
+            test = properties.get(key)
+            if test is None:
+                if closed:
+                    return False
+            elif not test(item):
+                return False
+        return True
+
+    return [check]

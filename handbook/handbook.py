@@ -304,10 +304,11 @@ def _shown_paths(rel_paths: list[str], docs_dir: Path, shown_root: Path | None) 
         return [_shown(docs_dir / rel, shown_root) for rel in rel_paths]
     base = os.path.relpath(docs_dir, shown_root).replace(os.sep, "/")
     shown = []
+    docs = str(docs_dir)
     for rel in rel_paths:
-        path = docs_dir / rel
         # os.walk does not enter linked folders, so only a linked file can lead outside.
-        shown.append(_shown(path, shown_root) if os.path.islink(path) else posixpath.normpath(f"{base}/{rel}"))
+        linked = os.path.islink(os.path.join(docs, rel))
+        shown.append(_shown(docs_dir / rel, shown_root) if linked else posixpath.normpath(f"{base}/{rel}"))
     return shown
 
 

@@ -91,6 +91,7 @@ class Policy:
     nav_max_sops: int = 50  # above it a department appears in the navigation as its index page only
     search: str = "auto"  # material, pagefind, or auto (by handbook size)
     _by_prefix: dict[str, Department] = field(default_factory=dict, repr=False)
+    _accepted: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_prefix = {d.prefix: d for d in self.departments.values()}
@@ -98,6 +99,13 @@ class Policy:
     @property
     def source_lang(self) -> str:
         return self.languages[0]
+
+    def accepted_headings(self, lang: str) -> tuple[tuple[str, ...], ...]:
+        """`RequiredSection.accepted` for every required section, in order, for a page in `lang` (worked out once)."""
+        found = self._accepted.get(lang)
+        if found is None:
+            found = self._accepted[lang] = tuple(s.accepted(lang, self.source_lang) for s in self.sections)
+        return found
 
     def section(self, key: str) -> RequiredSection | None:
         return next((s for s in self.sections if s.key == key), None)

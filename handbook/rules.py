@@ -70,11 +70,10 @@ def _identity(sop: SOP, policy: Policy) -> list[Finding]:
 
 def _sections(sop: SOP, policy: Policy) -> list[Finding]:
     findings = []
-    for section in policy.sections:
-        accepted = section.accepted(sop.lang, policy.source_lang)
+    for accepted in policy.accepted_headings(sop.lang):
         found = sop.body.find_section(accepted)
-        names = " or ".join(f"`## {name}`" for name in accepted)
         if found is None:
+            names = " or ".join(f"`## {name}`" for name in accepted)
             line = sop.source.body_line if sop.source.body_line > 1 else 1
             findings.append(Finding(sop.path, line, "SEC001", f"required section {accepted[0]} is missing: add a heading {names}"))
         elif not found.has_content:

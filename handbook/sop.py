@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from typing import Any
-
-from jsonschema import Draft202012Validator
+from typing import TYPE_CHECKING, Any
 
 from .fastschema import compile_schema
 from .findings import Finding
 from .source import SopSource
 from .structure import Body, scan
 from .yamlio import YamlSyntaxError, load_front_matter
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 DATE_FIELDS = ("last_reviewed", "effective", "next_review")
 
@@ -29,9 +30,13 @@ def schema() -> dict[str, Any]:
 @lru_cache(maxsize=2)
 def _validator(translation: bool = False) -> Draft202012Validator:
     """A translation carries only its own words: id, title and the source version it translates."""
-    if not translation:
-        return Draft202012Validator(schema())
-    return Draft202012Validator({**schema(), "required": TRANSLATION_REQUIRED})
+    from jsonschema import Draft202012Validator  # imported when first needed: most checks never need it
+
+    return Draft202012Validator(_schema_for(translation))
+
+
+def _schema_for(translation: bool) -> dict[str, Any]:
+    return {**schema(), "required": TRANSLATION_REQUIRED} if translation else schema()
 
 
 TRANSLATION_REQUIRED = ["id", "title", "translation_of_version"]
@@ -115,7 +120,7 @@ def parse(source: SopSource, lang: str, is_translation: bool) -> tuple[SOP | Non
 
 @lru_cache(maxsize=2)
 def _certainly_valid(translation: bool = False):
-    return compile_schema(_validator(translation).schema)
+    return compile_schema(_schema_for(translation))
 
 
 def _schema_findings(sop: SOP) -> list[Finding]:

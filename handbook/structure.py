@@ -61,9 +61,20 @@ class Body:
     calls: list[MacroCall]
     placeholders: list[tuple[int, str]] = field(default_factory=list)  # (line, text) of each line holding TODO
 
+    _index: dict[str, tuple[int, Section]] | None = field(default=None, repr=False, compare=False)
+
     def find_section(self, accepted: tuple[str, ...]) -> Section | None:
-        wanted = {normalise_heading(name) for name in accepted}
-        return next((s for s in self.sections if normalise_heading(s.heading.text) in wanted), None)
+        """The first section whose heading reads as one of `accepted`."""
+        if self._index is None:
+            self._index = {}
+            for position, section in enumerate(self.sections):
+                self._index.setdefault(normalise_heading(section.heading.text), (position, section))
+        best = None
+        for name in accepted:
+            hit = self._index.get(normalise_heading(name))
+            if hit is not None and (best is None or hit[0] < best[0]):
+                best = hit
+        return best[1] if best is not None else None
 
     def terms_used(self) -> list[MacroCall]:
         return [c for c in self.calls if c.name == "term"]
