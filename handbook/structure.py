@@ -30,14 +30,14 @@ def normalise_heading(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     level: int
     text: str
     line: int  # 1-based line in the file
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A level-2 heading and everything under it up to the next level-2 (or higher) heading."""
 
@@ -48,7 +48,7 @@ class Section:
     flowchart_lines: list[int] = field(default_factory=list)  # Mermaid flowcharts
 
 
-@dataclass
+@dataclass(slots=True)
 class MacroCall:
     name: str  # term or sop
     argument: str
@@ -83,6 +83,7 @@ class Body:
         return [c for c in self.calls if c.name == "sop"]
 
 
+_HEADING_START = re.compile(r"(#{1,6})[ \t]+")  # where _HEADING matches; its group 2 is what follows, less the closing
 _NON_SPACE = re.compile(r"\S")
 _ORDERED_AT = re.compile(_ORDERED_ITEM.pattern[1:])  # _ORDERED_ITEM at a given position
 _ORDERED_AFTER = re.compile("\n" + _ORDERED_ITEM.pattern[1:])  # ... at the start of a later line
@@ -95,14 +96,6 @@ _SOP_CALLS = re.compile(r"""\{\{-?[^\S\n]*sop\([^\S\n]*(["'])(.*?)\1""")  # _SOP
 def _closing_fence(marker: str) -> re.Pattern[str]:
     """A line holding only the fence character, at least as many as `marker`, between any whitespace."""
     return re.compile(rf"^[^\S\n]*{re.escape(marker[0])}{{{len(marker)},}}[^\S\n]*$", re.M)
-
-
-def _next_heading_line(text: str, pos: int, end: int) -> int:
-    """Start of the first line from `pos` (a line start) that begins with `#`; `end` when none."""
-    if text.startswith("#", pos):
-        return pos
-    found = text.find("\n#", pos)
-    return found + 1 if found >= 0 else end
 
 
 def _next_fence_line(text: str, pos: int, end: int) -> int:
@@ -139,7 +132,10 @@ def scan(body: str, first_line: int = 1) -> Body:
     next_heading = next_fence = -1  # the next candidate lines at or after pos, found lazily
     while pos <= end:
         if next_heading < pos:
-            next_heading = _next_heading_line(text, pos, end)
+            if text.startswith("#", pos):
+                next_heading = pos
+            else:
+                next_heading = text.find("\n#", pos) + 1 or end
         if next_fence < pos:
             next_fence = _next_fence_line(text, pos, end)
         start = min(next_heading, next_fence)
@@ -157,10 +153,11 @@ def scan(body: str, first_line: int = 1) -> Body:
         line = text[start:line_end]
         pos = line_end + 1
         if line[0] == "#":
-            heading = _HEADING.match(line)
-            if heading:
+            heading = _HEADING_START.match(line)
+            if heading:  # then all of _HEADING matches; its text is the rest without a closing `#` sequence
                 level = len(heading.group(1))
-                found = Heading(level, _ATTRS.sub("", heading.group(2)).strip(), number)
+                title = line[heading.end() :].rstrip(" \t").rstrip("#").rstrip(" \t")
+                found = Heading(level, (_ATTRS.sub("", title) if "{" in title else title).strip(), number)
                 if level <= 2:
                     current = Section(found) if level == 2 else None
                     if current:
@@ -203,15 +200,23 @@ def _calls(text: str, first_line: int) -> list[MacroCall]:
         return []
     found = []
     at, number = 0, first_line
+    in_order = True
+    last_sop_line = 0  # the line of the last sop call seen
     for m in _CALLS.finditer(text):
-        if "{{" in m.group(3):  # a call inside another's argument: the two kinds are looked for apart then
+        name, argument = m.group(1, 3)
+        if "{{" in argument:  # a call inside another's argument: the two kinds are looked for apart then
             return _calls_apart(text, first_line)
         start = m.start()
         number += text.count("\n", at, start)
         at = start
-        found.append((number, m.group(1) == "sop", start, m.group(1), m.group(3)))
-    found.sort()
-    return [MacroCall(name, argument, number) for number, _sop, _at, name, argument in found]
+        if name == "sop":
+            last_sop_line = number
+        elif last_sop_line == number:
+            in_order = False  # a term after a sop on one line: terms come first
+        found.append(MacroCall(name, argument, number))
+    if not in_order:
+        found.sort(key=lambda call: (call.line, call.name == "sop"))  # stable: positions kept within each
+    return found
 
 
 def _calls_apart(text: str, first_line: int) -> list[MacroCall]:

@@ -71,7 +71,7 @@ def _reference_scan(body: str, first_line: int = 1) -> Body:
 
 
 _LINES = [
-    "## Purpose", "## Procedure {#proc}", "# Title", "### Stage one", "#### x", "#nope", "##", "## ", "## Scope ##", "## 2. Scope",
+    "## Purpose", "## Procedure {#proc}", "# Title", "### Stage one", "#### x", "#nope", "##", "## ", "## Scope ##", "## 2. Scope", "##\tTabbed #  ", "## # ", "## ###", "####### seven", "## a {#id} ##", "###### six #a",
     "1. step", "  2) step", "1.step", "10. x", "\u0661. arabic digit", "- item", "| a | b |", "text", "",
     " ", "\t", "\u00a0", "\u2003", "\x1c", "\x85x",
     "```", "```mermaid", "~~~", "````", "``` mermaid", "  ```", "\t~~~~ python", "```` ", " ``` ", "\u2003```", "\x0c```", "```x```", "a ```",
