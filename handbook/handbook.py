@@ -11,6 +11,7 @@ import gc
 import multiprocessing
 import os
 import posixpath
+import signal
 import sys
 from collections import defaultdict
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ from .review import ReviewStatus
 from .rules import cross_rules, review_of, sop_rules
 from .sop import SOP, parse
 from .structure import Body, MacroCall
-from .translations import SOURCE_OWNED, TranslationState, state_of, translation_rules
+from .translations import SOURCE_OWNED, TranslationState, source_path_of, state_of, translation_rules
 
 
 def is_sop_file(rel_path: str, policy: Policy) -> bool:
@@ -166,14 +167,18 @@ def open_check(config_path: Path, today: date, shown_root: Path | None = None, j
 def check(policy: Policy, glossary: Glossary, today: date, shown_root: Path | None = None, jobs: int | None = None) -> Verdict:
     """The findings `load` gives, from workers that hand back only what the rules across files need."""
     rel_paths = find_sop_files(policy)
-    items = list(zip(rel_paths, _shown_paths(rel_paths, policy.docs_dir, shown_root)))
+    # The translation rules compare a translation with its source: only these two need more than the cross-file facts.
+    languages = [language_of(rel, policy) for rel in rel_paths]
+    translated = {source_path_of(rel, lang) for rel, (lang, is_translation) in zip(rel_paths, languages) if is_translation}
+    paired = [is_translation or rel in translated for rel, (_lang, is_translation) in zip(rel_paths, languages)]
+    items = list(zip(rel_paths, _shown_paths(rel_paths, policy.docs_dir, shown_root), paired))
     handbook = Handbook(policy, glossary, today)
     with _collector_paused():
         jobs = _jobs(len(items)) if jobs is None else jobs
         checked = _check_parallel(items, policy, glossary, today, jobs) if jobs > 1 else None
         if checked is None:
-            checked = [_check_one(rel, s, policy, glossary, today) for rel, s in items]
-        _assemble(handbook, [_unpack(rel, s, result) for (rel, s), result in zip(items, checked)])
+            checked = [_check_one(rel, s, pair, policy, glossary, today) for rel, s, pair in items]
+        _assemble(handbook, [_unpack(rel, s, result) for (rel, s, _pair), result in zip(items, checked)])
     return Verdict(policy, today, handbook.findings, handbook.files)
 
 
@@ -217,20 +222,26 @@ def _read_one(rel: str, policy: Policy, glossary: Glossary, today: date, shown: 
     return rel, shown, lang, is_translation, None, sop, found
 
 
-# What the rules across files (cross_rules, translation_rules) read of an SOP: nothing else leaves a worker.
-_FACT_KEYS = ("id", "version", "translation_of_version", "related", "supersedes", *SOURCE_OWNED)
+# What the rules across files read of an SOP, and nothing else, leaves a worker: cross_rules reads the id and
+# the references of every SOP; translation_rules also reads the fields a translation shares with its source.
 _LISTED_KEYS = ("related", "supersedes")
+_CROSS_KEYS = ("id", *_LISTED_KEYS)
+_PAIRED_KEYS = (*_CROSS_KEYS, "version", "translation_of_version", *SOURCE_OWNED)
 
 
-def _check_one(rel: str, shown: str, policy: Policy, glossary: Glossary, today: date) -> tuple:
-    """`_read_one`, compacted: (lang, is_translation, problem, findings, facts), facts None or plain data."""
+def _check_one(rel: str, shown: str, paired: bool, policy: Policy, glossary: Glossary, today: date) -> tuple:
+    """`_read_one`, compacted: (lang, is_translation, problem, findings, facts), facts None or plain data.
+
+    `paired`: the file is a translation, or a source that has one (the translation rules read both).
+    """
     _rel, _shown, lang, is_translation, problem, sop, found = _read_one(rel, policy, glossary, today, shown)
     if sop is None:
         return lang, is_translation, problem, found, None
     meta, key_lines, item_lines = sop.meta, sop.key_lines, sop.item_lines
+    keys = _PAIRED_KEYS if paired else _CROSS_KEYS
     facts = (
-        {k: meta[k] for k in _FACT_KEYS if k in meta},
-        {k: key_lines[k] for k in _FACT_KEYS if k in key_lines},
+        {k: meta[k] for k in keys if k in meta},
+        {k: key_lines[k] for k in keys if k in key_lines},
         {k: item_lines[k] for k in _LISTED_KEYS if k in item_lines},
         [(c.argument, c.line) for c in sop.body.sops_linked()],
     )
@@ -251,12 +262,16 @@ def _unpack(rel: str, shown: str, checked: tuple) -> tuple:
 _job: tuple = ()  # what forked workers check with: (policy, glossary, today)
 
 
-def _check_chunk(chunk: list[tuple[str, str]]) -> list[tuple]:
+def _check_chunk(chunk: list[tuple[str, str, bool]]) -> list[tuple]:
     policy, glossary, today = _job
-    return [_check_one(rel, shown, policy, glossary, today) for rel, shown in chunk]
+    return [_check_one(rel, shown, paired, policy, glossary, today) for rel, shown, paired in chunk]
 
 
-def _check_parallel(items: list[tuple[str, str]], policy: Policy, glossary: Glossary, today: date, jobs: int) -> list[tuple] | None:
+def _worker_start() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the check once, in the main process
+
+
+def _check_parallel(items: list[tuple[str, str, bool]], policy: Policy, glossary: Glossary, today: date, jobs: int) -> list[tuple] | None:
     """Every file's `_check_one` result in order, from `jobs` forked processes; None when processes cannot be had."""
     global _job
     size = max(16, min(256, len(items) // (jobs * 16) or 1))
@@ -264,7 +279,7 @@ def _check_parallel(items: list[tuple[str, str]], policy: Policy, glossary: Glos
     _job = (policy, glossary, today)
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(jobs) as pool:
+        with context.Pool(jobs, initializer=_worker_start) as pool:
             return [result for chunk in pool.imap(_check_chunk, chunks) for result in chunk]
     except (OSError, ValueError):  # no fork, or no semaphores in this sandbox: one process then
         return None

@@ -68,10 +68,10 @@ def test_workers_and_one_process_give_the_full_loads_findings(spoiled: Path):
     two = hb.check(policy, glossary, today, shown_root=spoiled, jobs=2)
     three = hb.check(policy, glossary, today, shown_root=spoiled, jobs=3)
     assert len(full.files) > 400
-    rels = list(full.files)[:40]
-    forked = hb._check_parallel([(rel, full.files[rel]) for rel in rels], policy, glossary, today, 2)
+    items = [(rel, full.files[rel], True) for rel in list(full.files)[:40]]
+    forked = hb._check_parallel(items, policy, glossary, today, 2)
     assert forked is not None, "no worker processes here: the parallel path went untested"
-    assert forked == [hb._check_one(rel, full.files[rel], policy, glossary, today) for rel in rels]
+    assert forked == [hb._check_one(*item, policy, glossary, today) for item in items]
     codes = {f.code for f in full.findings}
     assert {"F001", "F002", "F003", "FM001", "FM003", "FM004", "FM006", "FM007", "FM008", "ID001", "ID003", "ID004", "ID005",
             "SEC001", "TODO001", "GL001", "TR001", "TR002", "TR004", "REV001"} <= codes, codes
