@@ -20,7 +20,7 @@ from mkdocs.utils import get_relative_url
 from handbook.glossary import load_glossary
 from handbook.handbook import Handbook, load
 from handbook.policy import ConfigError, Policy, policy_from_mapping
-from handbook.site import build, markup, pages
+from handbook.site import build, markup, pages, placeholders
 from handbook.site.labels import label
 from handbook.site.search import fold_search_index
 from handbook.today import TodayError, today
@@ -72,18 +72,59 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Open each SOP with its banners and metadata card: HTML, so Markdown never parses them."""
+    """Make the macros' placeholders into links; open each SOP with its banners and metadata card.
+
+    Both are HTML added after Markdown has rendered the page, so Markdown never parses them.
+    """
     handbook = build.current()
     lang = _language(config)
+    html = placeholders.fill(html, _link_maker(handbook, page, lang))
+    _plain_titles(page)
     sop = handbook.by_path.get(page.file.src_uri)
     if sop is None:
         return html
     source = handbook.by_id.get(sop.id, sop)
     source_url = get_relative_url(source.docs_path[:-3] + "/", page.url) if sop.is_translation else ""
-    department = build.page_url(f"{source.department}/index.md")
-    department_href = get_relative_url(department, page.url) if department is not None else ""
     banners = markup.banners(handbook, sop, lang, source_url, _is_fallback(handbook, sop, lang))
-    return banners + markup.metadata_card(handbook, sop, department_href, lang) + html
+    return banners + markup.metadata_card(handbook, sop, _href(f"{source.department}/index.md", page) or "", lang) + html
+
+
+def _link_maker(handbook: Handbook, page, lang: str) -> placeholders.Resolver:
+    """How this page's placeholders become links: addresses relative to the page, in its language."""
+    glossary = _href("glossary.md", page)
+    source_lang = handbook.policy.source_lang
+
+    def make(kind: str, target: str, shown: str) -> str | None:
+        if kind == placeholders.SOP:
+            sop = handbook.by_id.get(target)
+            href = _href(sop.docs_path, page) if sop is not None else None
+            return markup.sop_link(shown, href) if href is not None else None
+        term = handbook.glossary.terms.get(target)
+        if term is None or glossary is None:
+            return None
+        if kind == placeholders.ENTRY:
+            return markup.entry_link(term, shown, glossary)
+        return markup.term_link(term, shown, glossary, lang, source_lang)
+
+    return make
+
+
+def _href(docs_path: str, page) -> str | None:
+    """The address of the page written in `docs_path`, relative to `page`, in the language being built."""
+    url = build.page_url(docs_path)
+    return None if url is None else get_relative_url(url, page.url)
+
+
+def _plain_titles(page) -> None:
+    """A term in a heading: the table of contents and the page title show its text alone."""
+    def clean(items) -> None:
+        for item in items:
+            item.title = placeholders.plain(item.title)
+            clean(item.children)
+
+    clean(page.toc)
+    if getattr(page, "_title_from_render", None):
+        page._title_from_render = placeholders.plain(page._title_from_render)
 
 
 def _is_fallback(handbook: Handbook, sop, lang: str) -> bool:

@@ -1,18 +1,17 @@
 """The handbook's page macros (mkdocs-macros `module_name: macros`): term(), sop(), definitions().
 
-Thin adapters: what a glossary link or an SOP link looks like is decided in
-`handbook.site.markup`; which terms a page uses, in `handbook.glossary`; where a
-page lives in the language being built, in `handbook.site.build` (set by
-hooks/handbook_site.py). An unknown term or id is reported by the build's check
-(GL001, ID005) with file and line; here it renders as plain text so the rest of
-the page still reads.
+Thin adapters: a glossary or SOP link is written as a placeholder
+(`handbook.site.placeholders`) that hooks/handbook_site.py makes into the link once
+the page is rendered; what the links and the Definitions list look like is decided
+in `handbook.site.markup`; which terms a page uses, in `handbook.glossary`. An
+unknown term or id is reported by the build's check (GL001, ID005) with file and
+line; here it renders as plain text so the rest of the page still reads.
 """
 
 from __future__ import annotations
 
-from mkdocs.utils import get_relative_url
-
 from handbook.site import build, markup
+from handbook.site.placeholders import SOP, TERM, placeholder
 
 
 def define_env(env) -> None:
@@ -20,19 +19,12 @@ def define_env(env) -> None:
         # The language of the site being built: a fallback page in /pl/ still gets Polish labels.
         return env.page.file.src_uri, str(env.conf.theme.get("language") or "en")
 
-    def _href(docs_path: str) -> str | None:
-        url = build.page_url(docs_path)
-        return None if url is None else get_relative_url(url, env.page.url)
-
     @env.macro
     def term(key: str, text: str | None = None) -> str:
         """A glossary term, linked to its entry, with its definition as a tooltip."""
-        handbook = build.current()
-        _, lang = _page()
-        glossary = _href("glossary.md")
-        if key not in handbook.glossary or glossary is None:
+        if key not in build.current().glossary:
             return text or key
-        return markup.term_link(handbook.glossary[key], text or key, glossary, lang, handbook.policy.source_lang)
+        return placeholder(TERM, key, text or key)
 
     @env.macro
     def sop(sop_id: str) -> str:
@@ -40,10 +32,9 @@ def define_env(env) -> None:
         handbook = build.current()
         _, lang = _page()
         target = handbook.by_id.get(sop_id)
-        href = None if target is None else _href(target.docs_path)
-        if href is None:
+        if target is None:
             return sop_id
-        return markup.sop_link(target, handbook.in_language(target, lang).title, href)
+        return placeholder(SOP, sop_id, f"{sop_id} {handbook.in_language(target, lang).title}")
 
     @env.macro
     def definitions() -> str:
@@ -51,7 +42,6 @@ def define_env(env) -> None:
         handbook = build.current()
         src, lang = _page()
         page_sop = handbook.by_path.get(src)
-        glossary = _href("glossary.md")
-        if page_sop is None or glossary is None:
+        if page_sop is None:
             return ""
-        return markup.definitions_list(handbook.terms_of(page_sop), glossary, lang, handbook.policy.source_lang)
+        return markup.definitions_list(handbook.terms_of(page_sop), lang, handbook.policy.source_lang)

@@ -1,11 +1,10 @@
 """The pieces of an SOP page: glossary links, SOP links, the Definitions list, the metadata card, banners.
 
-They are HTML with relative addresses the adapter has already resolved (`href`):
-a large handbook has dozens of glossary links per page in five languages, and a
-Markdown link costs Python-Markdown's link pattern plus MkDocs' link rewriting each
-time (a third of the build of 1,000 SOPs). The targets are pages the build itself
-generates or lists, so there is nothing left for MkDocs to check. The generated
-pages (pages.py) keep Markdown links to source files, which MkDocs checks.
+They are HTML with relative addresses the adapter has resolved (`href`); in a page's
+Markdown, links stand as placeholders (placeholders.py) until the page is rendered.
+The targets are pages the build itself generates or lists, so there is nothing left
+for MkDocs to check. The generated pages (pages.py) keep Markdown links to source
+files, which MkDocs checks.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from ..review import ReviewState, ReviewStatus
 from ..sop import SOP
 from ..translations import TranslationState
 from .labels import label
+from .placeholders import ENTRY, placeholder
 
 
 def page_path(name: str, lang: str, source_lang: str) -> str:
@@ -36,27 +36,31 @@ def link_to(target: str, from_page: str) -> str:
 
 
 def term_link(term: GlossaryTerm, shown: str, glossary_href: str, lang: str, source_lang: str) -> str:
-    """`shown` linked to the term's glossary entry, its definition as the tooltip (Material's content.tooltips)."""
+    """`shown` (HTML) linked to the term's glossary entry, its definition as the tooltip (Material's content.tooltips)."""
     definition, _ = term.in_language(lang, source_lang)
     tooltip = html.escape(" ".join(f"{definition.name}: {definition.definition}".split()))
     return f'<a href="{html.escape(glossary_href)}#{term.anchor}" title="{tooltip}">{shown}</a>'
 
 
-def sop_link(sop: SOP, title: str, href: str) -> str:
-    """A link to another SOP, titled with its id and its title in the reader's language."""
-    return f'<a href="{html.escape(href)}">{html.escape(sop.id)} {html.escape(title)}</a>'
+def entry_link(term: GlossaryTerm, shown: str, glossary_href: str) -> str:
+    """`shown` (HTML) linked to the term's glossary entry, without a tooltip (the definition is beside it)."""
+    return f'<a href="{html.escape(glossary_href)}#{term.anchor}">{shown}</a>'
 
 
-def definitions_list(terms: list[GlossaryTerm], glossary_href: str, lang: str, source_lang: str) -> str:
+def sop_link(shown: str, href: str) -> str:
+    """`shown` (HTML: the SOP's id and title) linked to the SOP's page."""
+    return f'<a href="{html.escape(href)}">{shown}</a>'
+
+
+def definitions_list(terms: list[GlossaryTerm], lang: str, source_lang: str) -> str:
     """The Definitions section's body: a definition list of the glossary terms the page uses."""
     if not terms:
         return f"*{label(lang, 'no_terms')}*"
-    glossary = html.escape(glossary_href)
     blocks = []
     for term in terms:
         definition, _ = term.in_language(lang, source_lang)
         heading = term.key if definition.name == term.key else f"{term.key} ({definition.name})"
-        blocks.append(f'<a href="{glossary}#{term.anchor}">{html.escape(heading)}</a>\n:   {definition.definition}\n')
+        blocks.append(f"{placeholder(ENTRY, term.key, heading)}\n:   {definition.definition}\n")
     return "\n".join(blocks)
 
 

@@ -1,0 +1,58 @@
+"""Glossary and SOP links as placeholders that Markdown reads as plain text, made into links after.
+
+A large handbook has dozens of glossary links per page, in five languages. Written
+as Markdown links or as inline HTML, each costs Python-Markdown's link pattern or
+two HTML parsers, plus MkDocs' link rewriting: together about a third of rendering
+a page. A placeholder costs nothing to Markdown: the macros write one, the shown
+text inside it is still Markdown (emphasis, abbreviations), and after rendering
+`fill` turns it into the link, with the address resolved for the page.
+
+A placeholder is `OPEN kind target SEP shown CLOSE`; the kind and the target (a
+term key or an SOP id) are spelled in Unicode private-use characters, which no
+author types and which heading slugs drop, so a term in a heading keeps its anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+OPEN, SEP, CLOSE = "\ue000", "\ue001", "\ue002"
+TERM, SOP, ENTRY = "\ue003", "\ue004", "\ue005"  # a term with its tooltip; an SOP; a glossary entry without one
+_PLANE = 0xF0000  # targets are spelled in plane 15, one private-use character per character
+_TOKEN = re.compile(f"{OPEN}([{TERM}{SOP}{ENTRY}])([\U000f0000-\U000fffff]*){SEP}(.*?){CLOSE}", re.S)
+_ANY = re.compile(f"[{OPEN}{SEP}{CLOSE}{TERM}{SOP}{ENTRY}\U000f0000-\U000fffff]")
+
+#: (kind, target, shown HTML) -> the link's HTML, or None to show the text alone.
+Resolver = Callable[[str, str, str], "str | None"]
+
+
+def _spell(target: str) -> str:
+    return "".join(chr(_PLANE + ord(c)) for c in target if ord(c) < 0xFFFE)
+
+
+def _read(spelled: str) -> str:
+    return "".join(chr(ord(c) - _PLANE) for c in spelled)
+
+
+def placeholder(kind: str, target: str, shown: str) -> str:
+    """The text a macro writes in place of a link (kind: TERM, SOP or ENTRY)."""
+    return f"{OPEN}{kind}{_spell(target)}{SEP}{shown}{CLOSE}"
+
+
+def fill(rendered: str, resolve: Resolver) -> str:
+    """The rendered page with each placeholder made into its link (or, unresolved, its shown text)."""
+    if OPEN not in rendered:
+        return rendered
+
+    def link(match: re.Match) -> str:
+        shown = match.group(3)
+        made = resolve(match.group(1), _read(match.group(2)), shown)
+        return shown if made is None else made
+
+    return _ANY.sub("", _TOKEN.sub(link, rendered))
+
+
+def plain(text: str) -> str:
+    """`text` with placeholders reduced to their shown text (for titles and the table of contents)."""
+    return _ANY.sub("", text) if OPEN in text else text
