@@ -104,9 +104,7 @@ def _next_fence_line(text: str, pos: int, end: int) -> int:
     for marker in ("```", "~~~"):
         at = text.find(marker, pos, best)
         while at >= 0:
-            start = text.rfind("\n", pos, at) + 1 if at > pos else pos
-            if start < pos:
-                start = pos
+            start = max(text.rfind("\n", pos, at) + 1, pos)  # the start of the marker's line
             if not text[start:at].strip(" \t"):
                 best = start
                 break
