@@ -14,6 +14,7 @@ import posixpath
 import signal
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -170,15 +171,12 @@ def check(policy: Policy, glossary: Glossary, today: date, shown_root: Path | No
     # The translation rules compare a translation with its source: only these two need more than the cross-file facts.
     languages = [language_of(rel, policy) for rel in rel_paths]
     translated = {source_path_of(rel, lang) for rel, (lang, is_translation) in zip(rel_paths, languages) if is_translation}
-    paired = [is_translation or rel in translated for rel, (_lang, is_translation) in zip(rel_paths, languages)]
-    items = list(zip(rel_paths, _shown_paths(rel_paths, policy.docs_dir, shown_root), paired))
+    items = [(rel, is_translation or rel in translated) for rel, (_lang, is_translation) in zip(rel_paths, languages)]
     handbook = Handbook(policy, glossary, today)
     with _collector_paused():
         jobs = _jobs(len(items)) if jobs is None else jobs
-        checked = _check_parallel(items, policy, glossary, today, jobs) if jobs > 1 else None
-        if checked is None:
-            checked = [_check_one(rel, s, pair, policy, glossary, today) for rel, s, pair in items]
-        _assemble(handbook, [_unpack(rel, s, result) for (rel, s, _pair), result in zip(items, checked)])
+        results = _check_all(items, (policy, glossary, today, shown_root), jobs)
+        _assemble(handbook, (_unpack(rel, result) for rel, result in zip(rel_paths, results)))  # as results come in
     return Verdict(policy, today, handbook.findings, handbook.files)
 
 
@@ -229,28 +227,34 @@ _CROSS_KEYS = ("id", *_LISTED_KEYS)
 _PAIRED_KEYS = (*_CROSS_KEYS, "version", "translation_of_version", *SOURCE_OWNED)
 
 
-def _check_one(rel: str, shown: str, paired: bool, policy: Policy, glossary: Glossary, today: date) -> tuple:
-    """`_read_one`, compacted: (lang, is_translation, problem, findings, facts), facts None or plain data.
+def _check_chunk(chunk: list[tuple[str, bool]], job: tuple | None = None) -> list[tuple]:
+    """`_read_one` for each (rel, paired) of a chunk, compacted: (shown, lang, is_translation, problem, findings, facts).
 
     `paired`: the file is a translation, or a source that has one (the translation rules read both).
+    `facts` is None or plain data: what the rules across files read.
     """
-    _rel, _shown, lang, is_translation, problem, sop, found = _read_one(rel, policy, glossary, today, shown)
-    if sop is None:
-        return lang, is_translation, problem, found, None
-    meta, key_lines, item_lines = sop.meta, sop.key_lines, sop.item_lines
-    keys = _PAIRED_KEYS if paired else _CROSS_KEYS
-    facts = (
-        {k: meta[k] for k in keys if k in meta},
-        {k: key_lines[k] for k in keys if k in key_lines},
-        {k: item_lines[k] for k in _LISTED_KEYS if k in item_lines},
-        [(c.argument, c.line) for c in sop.body.sops_linked()],
-    )
-    return lang, is_translation, problem, found, facts
+    policy, glossary, today, shown_root = job or _job
+    shown = _shown_paths([rel for rel, _paired in chunk], policy.docs_dir, shown_root)
+    results = []
+    for (rel, paired), path in zip(chunk, shown):
+        _rel, _shown, lang, is_translation, problem, sop, found = _read_one(rel, policy, glossary, today, path)
+        facts = None
+        if sop is not None:
+            meta, key_lines, item_lines = sop.meta, sop.key_lines, sop.item_lines
+            keys = _PAIRED_KEYS if paired else _CROSS_KEYS
+            facts = (
+                {k: meta[k] for k in keys if k in meta},
+                {k: key_lines[k] for k in keys if k in key_lines},
+                {k: item_lines[k] for k in _LISTED_KEYS if k in item_lines},
+                [(c.argument, c.line) for c in sop.body.sops_linked()],
+            )
+        results.append((path, lang, is_translation, problem, found, facts))
+    return results
 
 
-def _unpack(rel: str, shown: str, checked: tuple) -> tuple:
-    """A `_check_one` result in `_read_one`'s shape; its SOP holds only the facts the rules across files read."""
-    lang, is_translation, problem, found, facts = checked
+def _unpack(rel: str, checked: tuple) -> tuple:
+    """A `_check_chunk` result in `_read_one`'s shape; its SOP holds only the facts the rules across files read."""
+    shown, lang, is_translation, problem, found, facts = checked
     sop = None
     if facts is not None:
         meta, key_lines, item_lines, links = facts
@@ -259,30 +263,33 @@ def _unpack(rel: str, shown: str, checked: tuple) -> tuple:
     return rel, shown, lang, is_translation, problem, sop, found
 
 
-_job: tuple = ()  # what forked workers check with: (policy, glossary, today)
-
-
-def _check_chunk(chunk: list[tuple[str, str, bool]]) -> list[tuple]:
-    policy, glossary, today = _job
-    return [_check_one(rel, shown, paired, policy, glossary, today) for rel, shown, paired in chunk]
+_job: tuple = ()  # what forked workers check with: (policy, glossary, today, shown_root)
 
 
 def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the check once, in the main process
 
 
-def _check_parallel(items: list[tuple[str, str, bool]], policy: Policy, glossary: Glossary, today: date, jobs: int) -> list[tuple] | None:
-    """Every file's `_check_one` result in order, from `jobs` forked processes; None when processes cannot be had."""
+def _check_all(items: list[tuple[str, bool]], job: tuple, jobs: int) -> Iterator[tuple]:
+    """Every file's `_check_chunk` result in order: from `jobs` forked processes, or here when there are none."""
     global _job
     size = max(16, min(256, len(items) // (jobs * 16) or 1))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    _job = (policy, glossary, today)
+    pool = None
+    if jobs > 1:
+        _job = job
+        try:  # fork: the workers inherit policy and glossary instead of unpickling them
+            pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start)
+        except (OSError, ValueError):  # no fork, or no semaphores in this sandbox: one process then
+            _job = ()
+    if pool is None:
+        for chunk in chunks:
+            yield from _check_chunk(chunk, job)
+        return
     try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(jobs, initializer=_worker_start) as pool:
-            return [result for chunk in pool.imap(_check_chunk, chunks) for result in chunk]
-    except (OSError, ValueError):  # no fork, or no semaphores in this sandbox: one process then
-        return None
+        with pool:
+            for checked in pool.imap(_check_chunk, chunks):
+                yield from checked
     finally:
         _job = ()
 
