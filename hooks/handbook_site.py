@@ -21,6 +21,7 @@ from handbook.glossary import load_glossary
 from handbook.handbook import Handbook, load
 from handbook.policy import ConfigError, Policy, policy_from_mapping
 from handbook.site import build, markup, pages, placeholders
+from handbook.site.abbreviations import AbbreviationMarker
 from handbook.site.labels import label
 from handbook.site.search import fold_search_index
 from handbook.today import TodayError, today
@@ -28,7 +29,7 @@ from handbook.today import TodayError, today
 # A child of the `mkdocs` logger: its warnings make `mkdocs build --strict` fail.
 log = logging.getLogger("mkdocs.hooks.handbook")
 
-_state: dict = {"policy": None, "handbook": None, "auto_nav": None}
+_state: dict = {"policy": None, "handbook": None, "auto_nav": None, "abbreviations": {}}
 
 
 def on_config(config):
@@ -62,23 +63,23 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Keep retired SOPs and fallbacks out of search; give abbreviations their tooltips."""
+    """Keep retired SOPs and untranslated fallbacks out of search."""
     handbook = build.current()
     lang = _language(config)
     sop = handbook.by_path.get(page.file.src_uri)
     if sop is not None:
         _adapt_meta(page, handbook.by_id.get(sop.id, sop).status, exclude_from_search=_is_fallback(handbook, sop, lang))
-    return markdown + _abbreviations(handbook, markdown, lang)
+    return markdown
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Make the macros' placeholders into links; open each SOP with its banners and metadata card.
+    """Fill in the macros' placeholders, mark abbreviations, open each SOP with its banners and card.
 
-    Both are HTML added after Markdown has rendered the page, so Markdown never parses them.
+    All of it is HTML added after Markdown has rendered the page, so Markdown never parses it.
     """
     handbook = build.current()
     lang = _language(config)
-    html = placeholders.fill(html, _link_maker(handbook, page, lang))
+    html = _abbreviation_marker(handbook, lang).mark(placeholders.fill(html, _link_maker(handbook, page, lang)))
     _plain_titles(page)
     sop = handbook.by_path.get(page.file.src_uri)
     if sop is None:
@@ -95,6 +96,9 @@ def _link_maker(handbook: Handbook, page, lang: str) -> placeholders.Resolver:
     source_lang = handbook.policy.source_lang
 
     def make(kind: str, target: str, shown: str) -> str | None:
+        if kind == placeholders.DEFINITIONS:
+            page_sop = handbook.by_path.get(page.file.src_uri)
+            return markup.definitions_list(handbook.terms_of(page_sop), glossary, lang, source_lang) if page_sop else ""
         if kind == placeholders.SOP:
             sop = handbook.by_id.get(target)
             href = _href(sop.docs_path, page) if sop is not None else None
@@ -102,11 +106,18 @@ def _link_maker(handbook: Handbook, page, lang: str) -> placeholders.Resolver:
         term = handbook.glossary.terms.get(target)
         if term is None or glossary is None:
             return None
-        if kind == placeholders.ENTRY:
-            return markup.entry_link(term, shown, glossary)
         return markup.term_link(term, shown, glossary, lang, source_lang)
 
     return make
+
+
+def _abbreviation_marker(handbook: Handbook, lang: str) -> AbbreviationMarker:
+    """Made once per language and handbook: it holds the glossary's abbreviations as one regex."""
+    key = (id(handbook), lang)
+    if key not in _state["abbreviations"]:
+        _state["abbreviations"] = {k: v for k, v in _state["abbreviations"].items() if k[0] == id(handbook)}
+        _state["abbreviations"][key] = AbbreviationMarker(handbook.glossary, lang, handbook.policy.source_lang)
+    return _state["abbreviations"][key]
 
 
 def _href(docs_path: str, page) -> str | None:
@@ -250,18 +261,6 @@ def _navigation(handbook: Handbook, files: Files, lang: str, generated_paths: se
         if uri not in generated and uri not in handbook.by_path and file.src_uri not in handbook.by_path:
             nav.append(uri)  # an authored page outside the departments: keep it reachable
     return nav
-
-
-def _abbreviations(handbook: Handbook, markdown: str, lang: str) -> str:
-    """Python-Markdown `abbr` definitions for the glossary abbreviations this page contains."""
-    used = [t for t in handbook.glossary.used_in(markdown) if t.is_abbreviation]
-    if not used:
-        return ""
-    lines = []
-    for term in used:
-        definition, _ = term.in_language(lang, handbook.policy.source_lang)
-        lines.append(f"*[{term.key}]: {definition.name}: {definition.definition}")
-    return "\n\n" + "\n".join(lines) + "\n"
 
 
 def _shown(policy: Policy, path: Path) -> str:

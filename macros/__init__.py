@@ -1,17 +1,17 @@
 """The handbook's page macros (mkdocs-macros `module_name: macros`): term(), sop(), definitions().
 
 Thin adapters: a glossary or SOP link is written as a placeholder
-(`handbook.site.placeholders`) that hooks/handbook_site.py makes into the link once
-the page is rendered; what the links and the Definitions list look like is decided
-in `handbook.site.markup`; which terms a page uses, in `handbook.glossary`. An
+(`handbook.site.placeholders`) that hooks/handbook_site.py makes into the link, or
+the Definitions list, once the page is rendered (`handbook.site.markup` decides what
+they look like; `handbook.glossary`, which terms a page uses). An
 unknown term or id is reported by the build's check (GL001, ID005) with file and
 line; here it renders as plain text so the rest of the page still reads.
 """
 
 from __future__ import annotations
 
-from handbook.site import build, markup
-from handbook.site.placeholders import SOP, TERM, placeholder
+from handbook.site import build
+from handbook.site.placeholders import DEFINITIONS, SOP, TERM, placeholder
 
 
 def define_env(env) -> None:
@@ -38,10 +38,8 @@ def define_env(env) -> None:
 
     @env.macro
     def definitions() -> str:
-        """Every glossary term the page uses, as a definition list."""
-        handbook = build.current()
-        src, lang = _page()
-        page_sop = handbook.by_path.get(src)
-        if page_sop is None:
+        """Every glossary term the page uses, as a definition list (filled in once the page is rendered)."""
+        src, _ = _page()
+        if src not in build.current().by_path:
             return ""
-        return markup.definitions_list(handbook.terms_of(page_sop), lang, handbook.policy.source_lang)
+        return "\n\n" + placeholder(DEFINITIONS, "", "") + "\n\n"

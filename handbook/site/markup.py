@@ -19,7 +19,6 @@ from ..review import ReviewState, ReviewStatus
 from ..sop import SOP
 from ..translations import TranslationState
 from .labels import label
-from .placeholders import ENTRY, placeholder
 
 
 def page_path(name: str, lang: str, source_lang: str) -> str:
@@ -52,16 +51,17 @@ def sop_link(shown: str, href: str) -> str:
     return f'<a href="{html.escape(href)}">{shown}</a>'
 
 
-def definitions_list(terms: list[GlossaryTerm], lang: str, source_lang: str) -> str:
-    """The Definitions section's body: a definition list of the glossary terms the page uses."""
+def definitions_list(terms: list[GlossaryTerm], glossary_href: str | None, lang: str, source_lang: str) -> str:
+    """The Definitions section's body (HTML): a definition list of the glossary terms the page uses."""
     if not terms:
-        return f"*{label(lang, 'no_terms')}*"
-    blocks = []
+        return f"<p><em>{html.escape(label(lang, 'no_terms'))}</em></p>"
+    items = []
     for term in terms:
         definition, _ = term.in_language(lang, source_lang)
         heading = term.key if definition.name == term.key else f"{term.key} ({definition.name})"
-        blocks.append(f"{placeholder(ENTRY, term.key, heading)}\n:   {definition.definition}\n")
-    return "\n".join(blocks)
+        shown = html.escape(heading)
+        items.append(f"<dt>{entry_link(term, shown, glossary_href) if glossary_href else shown}</dt>\n<dd>{html.escape(definition.definition)}</dd>")
+    return "<dl>\n" + "\n".join(items) + "\n</dl>"
 
 
 def _date(value: date | None) -> str:

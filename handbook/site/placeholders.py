@@ -1,5 +1,7 @@
 """Glossary and SOP links as placeholders that Markdown reads as plain text, made into links after.
 
+The Definitions list too: it is filled in after rendering, as HTML.
+
 A large handbook has dozens of glossary links per page, in five languages. Written
 as Markdown links or as inline HTML, each costs Python-Markdown's link pattern or
 two HTML parsers, plus MkDocs' link rewriting: together about a third of rendering
@@ -18,10 +20,12 @@ import re
 from collections.abc import Callable
 
 OPEN, SEP, CLOSE = "\ue000", "\ue001", "\ue002"
-TERM, SOP, ENTRY = "\ue003", "\ue004", "\ue005"  # a term with its tooltip; an SOP; a glossary entry without one
+TERM, SOP = "\ue003", "\ue004"  # a glossary term with its tooltip; an SOP
+DEFINITIONS = "\ue005"  # the page's Definitions list: a block, alone in its paragraph
 _PLANE = 0xF0000  # targets are spelled in plane 15, one private-use character per character
-_TOKEN = re.compile(f"{OPEN}([{TERM}{SOP}{ENTRY}])([\U000f0000-\U000fffff]*){SEP}(.*?){CLOSE}", re.S)
-_ANY = re.compile(f"[{OPEN}{SEP}{CLOSE}{TERM}{SOP}{ENTRY}\U000f0000-\U000fffff]")
+_TOKEN = re.compile(f"{OPEN}([{TERM}{SOP}{DEFINITIONS}])([\U000f0000-\U000fffff]*){SEP}(.*?){CLOSE}", re.S)
+_BLOCK = re.compile(f"<p>({OPEN}{DEFINITIONS}[^{CLOSE}]*{CLOSE})</p>")
+_ANY = re.compile(f"[{OPEN}{SEP}{CLOSE}{TERM}{SOP}{DEFINITIONS}\U000f0000-\U000fffff]")
 
 #: (kind, target, shown HTML) -> the link's HTML, or None to show the text alone.
 Resolver = Callable[[str, str, str], "str | None"]
@@ -36,7 +40,7 @@ def _read(spelled: str) -> str:
 
 
 def placeholder(kind: str, target: str, shown: str) -> str:
-    """The text a macro writes in place of a link (kind: TERM, SOP or ENTRY)."""
+    """The text a macro writes in place of a link (kind: TERM or SOP) or of the Definitions list."""
     return f"{OPEN}{kind}{_spell(target)}{SEP}{shown}{CLOSE}"
 
 
@@ -50,7 +54,7 @@ def fill(rendered: str, resolve: Resolver) -> str:
         made = resolve(match.group(1), _read(match.group(2)), shown)
         return shown if made is None else made
 
-    return _ANY.sub("", _TOKEN.sub(link, rendered))
+    return _ANY.sub("", _TOKEN.sub(link, _BLOCK.sub(r"\1", rendered)))
 
 
 def plain(text: str) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from handbook.site.placeholders import ENTRY, SOP, TERM, fill, placeholder, plain
+from handbook.site.placeholders import DEFINITIONS, SOP, TERM, fill, placeholder, plain
 from tests.site_build.test_build_failures import SOP as CC001, _edit
 from tests.sitebuild import mkdocs_build
 
-_LEFTOVER = re.compile("[\ue000-\ue005\U000f0000-\U000fffff]")
+_LEFTOVER = re.compile("[\ue000-\ue00f\U000f0000-\U000fffff]")
 
 
 def _links(kind: str, target: str, shown: str) -> str | None:
@@ -24,7 +24,12 @@ def test_fill_makes_each_placeholder_into_its_link():
 
 
 def test_unresolved_placeholder_leaves_its_text_and_no_marker():
-    assert fill(f"<p>{placeholder(ENTRY, 'missing', 'Root cause')}</p>", _links) == "<p>Root cause</p>"
+    assert fill(f"<p>{placeholder(TERM, 'missing', 'Root cause')}</p>", _links) == "<p>Root cause</p>"
+
+
+def test_a_definitions_placeholder_replaces_its_paragraph():
+    filled = fill(f"<h2>Definitions</h2>\n<p>{placeholder(DEFINITIONS, '', '')}</p>", lambda kind, target, shown: "<dl></dl>")
+    assert filled == "<h2>Definitions</h2>\n<dl></dl>"
 
 
 def test_targets_with_any_characters_survive():
