@@ -83,10 +83,9 @@ class Body:
         return [c for c in self.calls if c.name == "sop"]
 
 
-_HEADING_START = re.compile(r"(#{1,6})[ \t]+")  # where _HEADING matches; its group 2 is what follows, less the closing
+_HEADING_LINE = re.compile(r"\n(#{1,6})[ \t]+([^\n]*)")  # a line _HEADING matches; its group 2 is this one's, less the closing
 _NON_SPACE = re.compile(r"\S")
-_ORDERED_AT = re.compile(_ORDERED_ITEM.pattern[1:])  # _ORDERED_ITEM at a given position
-_ORDERED_AFTER = re.compile("\n" + _ORDERED_ITEM.pattern[1:])  # ... at the start of a later line
+_ORDERED_AFTER = re.compile("\n" + _ORDERED_ITEM.pattern[1:])  # a line _ORDERED_ITEM matches, after its newline
 _TERM_CALLS = re.compile(r"""\{\{-?[^\S\n]*term\([^\S\n]*(["'])(.*?)\1""")  # _TERM_CALL within one line
 _CALLS = re.compile(r"""\{\{-?[^\S\n]*(term|sop)\([^\S\n]*(["'])(.*?)\2""")  # either, within one line
 _SOP_CALLS = re.compile(r"""\{\{-?[^\S\n]*sop\([^\S\n]*(["'])(.*?)\1""")  # _SOP_CALL within one line
@@ -124,58 +123,54 @@ def scan(body: str, first_line: int = 1) -> Body:
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body) if "<!--" in body else body
     sections: list[Section] = []
     current: Section | None = None
-    end = len(text)
-    pos = 0  # start of the line being looked at
+    lines = "\n" + text  # every line, the first too, follows a newline: where _HEADING_LINE looks
+    end = len(lines)
+    pos = 1  # start of the line being looked at
     number = first_line  # its line number in the file
-    next_heading = next_fence = -1  # the next candidate lines at or after pos, found lazily
+    heading = None  # the next heading at or after pos, found lazily
+    next_heading = next_fence = -1  # the start of the next heading line and fence line at or after pos
     while pos <= end:
         if next_heading < pos:
-            if text.startswith("#", pos):
-                next_heading = pos
-            else:
-                next_heading = text.find("\n#", pos) + 1 or end
+            heading = _HEADING_LINE.search(lines, pos - 1)
+            next_heading = heading.start() + 1 if heading else end
         if next_fence < pos:
-            next_fence = _next_fence_line(text, pos, end)
+            next_fence = _next_fence_line(lines, pos, end)
         start = min(next_heading, next_fence)
         if current is not None and start > pos:  # plain lines between structural ones
-            if not current.has_content and _NON_SPACE.search(text, pos, start):
+            if not current.has_content and _NON_SPACE.search(lines, pos, start):
                 current.has_content = True
-            if not current.has_ordered_list and (_ORDERED_AT.match(text, pos, start) or _ORDERED_AFTER.search(text, pos, start)):
+            if not current.has_ordered_list and _ORDERED_AFTER.search(lines, pos - 1, start):
                 current.has_ordered_list = True
         if start >= end:
             break
-        number += text.count("\n", pos, start)
-        line_end = text.find("\n", start)
-        if line_end < 0:
-            line_end = end
-        line = text[start:line_end]
-        pos = line_end + 1
-        if line[0] == "#":
-            heading = _HEADING_START.match(line)
-            if heading:  # then all of _HEADING matches; its text is the rest without a closing `#` sequence
-                level = len(heading.group(1))
-                title = line[heading.end() :].rstrip(" \t").rstrip("#").rstrip(" \t")
-                found = Heading(level, (_ATTRS.sub("", title) if "{" in title else title).strip(), number)
-                if level <= 2:
-                    current = Section(found) if level == 2 else None
-                    if current:
-                        sections.append(current)
-                elif current:
-                    current.subheadings.append(found)
+        number += lines.count("\n", pos, start)
+        if start == next_heading:  # then all of _HEADING matches; its text is the rest without a closing `#` sequence
+            level = len(heading.group(1))
+            title = heading.group(2).rstrip(" \t").rstrip("#").rstrip(" \t")
+            found = Heading(level, (_ATTRS.sub("", title) if "{" in title else title).strip(), number)
+            if level <= 2:
+                current = Section(found) if level == 2 else None
+                if current:
+                    sections.append(current)
             elif current:
-                current.has_content = True
+                current.subheadings.append(found)
+            pos = heading.end() + 1
             number += 1
             continue
-        fence = _FENCE.match(line)
+        line_end = lines.find("\n", start)
+        if line_end < 0:
+            line_end = end
+        fence = _FENCE.match(lines[start:line_end])
+        pos = line_end + 1
         if current:
             current.has_content = True
-        closing = _closing_fence(fence.group(1)).search(text, pos) if pos <= end else None
+        closing = _closing_fence(fence.group(1)).search(lines, pos) if pos <= end else None
         inside_end = closing.start() if closing else end
         if fence.group(2) == "mermaid" and current is not None:
-            _mermaid_start(text, pos, inside_end, number + 1, current)
+            _mermaid_start(lines, pos, inside_end, number + 1, current)
         if closing is None:
             break
-        number += 1 + text.count("\n", pos, inside_end)  # the opening line and the fenced lines
+        number += 1 + lines.count("\n", pos, inside_end)  # the opening line and the fenced lines
         pos = closing.end() + 1
         number += 1  # the closing line
     return Body(sections, _calls(text, first_line), _placeholders(text, first_line))
