@@ -107,6 +107,13 @@ class Policy:
             found = self._accepted[lang] = tuple(s.accepted(lang, self.source_lang) for s in self.sections)
         return found
 
+    def accepted_for(self, key: str, lang: str) -> tuple[str, ...] | None:
+        """The headings accepted for the required section `key` on a page in `lang`; None when it is not required."""
+        for section, accepted in zip(self.sections, self.accepted_headings(lang)):
+            if section.key == key:
+                return accepted
+        return None
+
     def section(self, key: str) -> RequiredSection | None:
         return next((s for s in self.sections if s.key == key), None)
 

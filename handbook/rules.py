@@ -82,10 +82,10 @@ def _sections(sop: SOP, policy: Policy) -> list[Finding]:
 
 
 def _procedure_format(sop: SOP, policy: Policy) -> list[Finding]:
-    section = policy.section("procedure")
-    if section is None:
+    accepted = policy.accepted_for("procedure", sop.lang)
+    if accepted is None:
         return []
-    procedure = sop.body.find_section(section.accepted(sop.lang, policy.source_lang))
+    procedure = sop.body.find_section(accepted)
     if procedure is None or not procedure.has_content:
         return []  # SEC001/SEC002 already say so
     at = procedure.heading.line

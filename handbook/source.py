@@ -29,9 +29,9 @@ class SopSource:
 
 def decode(path: str, raw: bytes) -> tuple[str | None, Finding | None]:
     """Turn a file's bytes into normalised text, or a finding saying why not."""
-    if not raw.removeprefix(b"\xef\xbb\xbf").strip():
+    if not raw or raw.isspace() or (raw.startswith(b"\xef\xbb\xbf") and (len(raw) == 3 or raw[3:].isspace())):
         return None, Finding(path, 0, "F001", "the file is empty: an SOP needs front matter and its sections")
-    if b"\x00" in raw[:8192]:
+    if raw.find(b"\x00", 0, 8192) >= 0:
         return None, Finding(path, 0, "F003", "the file contains NUL bytes: it is binary, not Markdown")
     try:
         text = raw.decode("utf-8")
