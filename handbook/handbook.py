@@ -1,7 +1,10 @@
 """The handbook as a whole: which files are SOPs, every SOP loaded once, and its verdict.
 
 Built once per check or per site build, then looked up: nothing here scans all
-SOPs again for a single page.
+SOPs again for a single page. `load` keeps every SOP in full (the site and the
+commands need them); `check`, for `handbook check`, keeps only the findings and, on a
+large handbook, spreads the files over forked worker processes that send back only
+what the rules across files read. Both give the same findings.
 """
 
 from __future__ import annotations
