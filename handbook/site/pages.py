@@ -1,7 +1,8 @@
 """The generated pages: the home page, one index per department, the review dashboard, the glossary.
 
 Each function returns Markdown for one page in one language; `generated_pages`
-lists them all with their docs-relative paths.
+lists them all with their docs-relative paths. Their many SOP links (a row per SOP)
+are placeholders, made into links after rendering like those of the macros.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from ..translations import TranslationState
 from .calendar_links import calendar_box
 from .labels import label
 from .markup import link_to, page_path, review_badge
+from .placeholders import SOP as SOP_LINK
+from .placeholders import placeholder
 
 
 def _opening(title: str, hide: str = "") -> list[str]:
@@ -30,9 +33,9 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _sop_row_link(handbook: Handbook, sop: SOP, from_page: str) -> str:
-    # Links name the source file; in a translated build mkdocs-static-i18n resolves it to the translation.
-    return f"[{sop.id}]({link_to(sop.docs_path, from_page)})"
+def _sop_link(sop: SOP, shown: str | None = None) -> str:
+    # In a translated build the link leads to the translation where there is one.
+    return placeholder(SOP_LINK, sop.id, shown or sop.id)
 
 
 def _title(handbook: Handbook, sop: SOP, lang: str) -> str:
@@ -81,7 +84,6 @@ def home_page(handbook: Handbook, lang: str) -> str:
 def department_page(handbook: Handbook, key: str, lang: str) -> str:
     policy = handbook.policy
     dept = policy.departments[key]
-    here = page_path(f"{key}/index.md", lang, policy.source_lang)
     name = dept.name_in(lang)
     multilingual = len(policy.languages) > 1
     lines = [
@@ -97,7 +99,7 @@ def department_page(handbook: Handbook, key: str, lang: str) -> str:
         review = handbook.review(sop)
         due = review.next_review.isoformat() if review.next_review else "—"
         lines.append(
-            f"| {_sop_row_link(handbook, sop, here)} | [{_title(handbook, sop, lang)}]({link_to(sop.docs_path, here)}) | {_cell(sop.owner)} | "
+            f"| {_sop_link(sop)} | {_sop_link(sop, _title(handbook, sop, lang))} | {_cell(sop.owner)} | "
             f"{label(lang, 'status.' + sop.status)} | {sop.version} | {due} | {review_badge(review, lang)} |"
             + (f" {_languages(handbook, sop)} |" if multilingual else "")
         )
@@ -107,7 +109,6 @@ def department_page(handbook: Handbook, key: str, lang: str) -> str:
 def reviews_page(handbook: Handbook, lang: str) -> str:
     """Every overdue and due-soon SOP, by department, then owner."""
     policy = handbook.policy
-    here = page_path("reviews.md", lang, policy.source_lang)
     lines = [
         *_opening(label(lang, "reviews_title")),
         label(lang, "reviews_intro", days=policy.review.due_soon_days, today=handbook.today.isoformat()),
@@ -133,7 +134,7 @@ def reviews_page(handbook: Handbook, lang: str) -> str:
         for sop in sops:
             review = handbook.review(sop)
             lines.append(
-                f"| {_cell(sop.owner)} | {_sop_row_link(handbook, sop, here)} | {_title(handbook, sop, lang)} | "
+                f"| {_cell(sop.owner)} | {_sop_link(sop)} | {_title(handbook, sop, lang)} | "
                 f"{review.next_review} | {review_badge(review, lang)} |"
             )
         lines.append("")
@@ -143,7 +144,6 @@ def reviews_page(handbook: Handbook, lang: str) -> str:
 def glossary_page(handbook: Handbook, lang: str) -> str:
     """Every term with its definition and the SOPs that use it."""
     policy = handbook.policy
-    here = page_path("glossary.md", lang, policy.source_lang)
     usage = handbook.term_usage()
     lines = [
         *_opening(label(lang, "glossary_title")),
@@ -154,7 +154,7 @@ def glossary_page(handbook: Handbook, lang: str) -> str:
         definition, fell_back = term.in_language(lang, policy.source_lang)
         name = term.key if definition.name == term.key else f"{term.key} — {definition.name}"
         users = usage.get(term.key, [])
-        used = ", ".join(f"[{s.id}]({link_to(s.docs_path, here)})" for s in users) or f"*{label(lang, 'not_used')}*"
+        used = ", ".join(_sop_link(s) for s in users) or f"*{label(lang, 'not_used')}*"
         note = f" *{label(lang, 'fallback')}*" if fell_back else ""
         lines += [
             f"## {name} {{#{term.anchor}}}",
@@ -170,7 +170,6 @@ def glossary_page(handbook: Handbook, lang: str) -> str:
 def translations_page(handbook: Handbook, lang: str) -> str:
     """The whole matrix: every SOP, every language, up to date, stale or missing."""
     policy = handbook.policy
-    here = page_path("translations.md", lang, policy.source_lang)
     others = policy.languages[1:]
     marks = {
         TranslationState.CURRENT: f'<span class="hb-tr hb-tr--current">✓ {label(lang, "translation.current")}</span>',
@@ -186,7 +185,7 @@ def translations_page(handbook: Handbook, lang: str) -> str:
     ]
     for sop in sorted(handbook.by_id.values(), key=lambda s: s.id):
         cells = " | ".join(marks[handbook.translation_state(sop, other)] for other in others)
-        lines.append(f"| {_sop_row_link(handbook, sop, here)} | {_title(handbook, sop, lang)} | {sop.version} | {cells} |")
+        lines.append(f"| {_sop_link(sop)} | {_title(handbook, sop, lang)} | {sop.version} | {cells} |")
     return "\n".join(lines) + "\n"
 
 
