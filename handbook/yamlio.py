@@ -69,7 +69,10 @@ def load_front_matter(text: str, first_line: int) -> LoadedMapping:
             try:
                 data = _plain_data(node, set())
             except _NotPlain:  # tags, anchors, merges, unusual numbers: PyYAML's constructor decides
-                data = loader.construct_document(node)
+                try:
+                    data = loader.construct_document(node)
+                except (KeyError, ValueError, TypeError, OverflowError) as exc:  # `!!bool maybe`, `!!int x`
+                    raise YamlSyntaxError(f"a value does not fit its explicit YAML tag (!!bool, !!int, ...): {exc}; remove the tag or correct the value", first_line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)

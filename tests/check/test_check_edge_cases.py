@@ -423,3 +423,12 @@ def test_paths_are_shown_relative_to_the_working_folder(handbook_dir: TempHandbo
     result = handbook_dir.run_check("--config", "handbook/mkdocs.yml", cwd=handbook_dir.root.parent)
     assert findings_in(result.out) == ["handbook/docs/cs/cs-001.md:6: FM006"]
     assert Path(handbook_dir.root.parent / "handbook/docs/cs/cs-001.md").exists()
+
+
+@pytest.mark.parametrize("value", ["!!bool maybe", "!!int x", "!!float many"])
+def test_value_that_does_not_fit_its_tag_is_a_finding_not_a_traceback(handbook_dir: TempHandbook, value: str):
+    handbook_dir.write_sop(SOP, version=value)
+    code, out, err = handbook_dir.check()
+    assert findings_in(out) == [f"{SOP}:2: FM003"], out
+    assert "does not fit its explicit YAML tag" in out and "Traceback" not in out + err
+    assert code == 1
