@@ -146,7 +146,8 @@ def test_front_matter_data_is_what_pyyaml_constructs():
         except (KeyError, ValueError, TypeError) as exc:
             got, failed = None, type(exc)
         if problem is not None:
-            assert failed is not None and (issubclass(problem, yaml.YAMLError) == (failed is yaml.YAMLError)), text
+            # Whatever PyYAML raises (a syntax error, or KeyError for `!!bool maybe`) is one clean finding here.
+            assert failed is yaml.YAMLError, text
             continue
         assert failed is None and _shape(got) == _shape(expected), text
 
