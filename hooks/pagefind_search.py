@@ -113,7 +113,7 @@ def on_post_build(config) -> None:
 def run_pagefind(site: Path, languages: tuple[str, ...]) -> None:
     """Index the built site into site/pagefind/<lang>/, one Pagefind run per language."""
     try:
-        pagefind.index_site(site, languages)
+        indexed = pagefind.index_site(site, languages)
     except pagefind.PagefindError as exc:
         raise PluginError(str(exc)) from None
-    log.info("search: Pagefind indexed %s in %s", ", ".join(languages), site / BUNDLE)
+    log.info("search: Pagefind indexed %s in %s", ", ".join(indexed), site / BUNDLE)

@@ -36,23 +36,28 @@ def binary() -> Path | None:
         return None
 
 
-def index_site(site: Path, languages: tuple[str, ...] | list[str]) -> None:
+def index_site(site: Path, languages: tuple[str, ...] | list[str]) -> list[str]:
     """Index `site` into site/pagefind/<lang>/, one Pagefind run per language.
 
     The first language is the source language at the site root; the others live in
     site/<lang>/. One run over the whole site held every page of every language in
     memory (3 GB for 5,000 SOPs in five languages); a run per language holds one
-    language's pages.
+    language's pages. Returns the languages indexed.
     """
     executable = binary()
     if executable is None:
         raise PagefindError("the Pagefind binary is missing: pip install 'pagefind[bin]'")
     others = set(languages[1:])
     source_dirs = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name not in others | {"assets", "search", BUNDLE})
+    indexed = []
     for lang in languages:
+        if lang in others and not (site / lang).is_dir():
+            continue  # a language the site does not build (mkdocs-static-i18n `build: false`)
         pattern = f"{lang}/**/*.html" if lang in others else "{" + ",".join(["*.html", *(f"{d}/**/*.html" for d in source_dirs)]) + "}"
         command = [str(executable), "--site", str(site), "--glob", pattern, "--output-subdir", f"{BUNDLE}/{lang}",
                    "--exclude-selectors", ".headerlink", "--quiet"]
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
             raise PagefindError(f"pagefind failed for {lang} ({result.returncode}): {(result.stderr or result.stdout).strip()[-2000:]}")
+        indexed.append(lang)
+    return indexed
