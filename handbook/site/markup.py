@@ -88,8 +88,9 @@ def metadata_card(handbook: Handbook, sop: SOP, department_href: str, lang: str)
         ("format", html.escape(label(lang, "format." + source.format))),
     ]
     cells = "".join(f'<div class="hb-card__item"><dt>{html.escape(label(lang, key))}</dt><dd>{value}</dd></div>' for key, value in rows)
-    # data-search-exclude: Material's search skips the card, so results show the SOP's own words.
-    return f'<dl class="hb-card" data-sop-id="{html.escape(sop.id)}" data-search-exclude>{cells}</dl>\n'
+    # Material's search (data-search-exclude) and Pagefind (data-pagefind-ignore) skip the card,
+    # so results show the SOP's own words.
+    return f'<dl class="hb-card" data-sop-id="{html.escape(sop.id)}" data-search-exclude data-pagefind-ignore>{cells}</dl>\n'
 
 
 def review_badge(review: ReviewStatus, lang: str) -> str:
@@ -122,5 +123,5 @@ def banners(handbook: Handbook, sop: SOP, lang: str, source_url: str = "", fallb
     if fallback:
         found.append(("note", "fallback", label(lang, "banner.fallback")))
     return "".join(
-        f'<div class="admonition {kind} hb-banner hb-banner--{name}" role="note" data-search-exclude><p>{text}</p></div>\n' for kind, name, text in found
+        f'<div class="admonition {kind} hb-banner hb-banner--{name}" role="note" data-search-exclude data-pagefind-ignore><p>{text}</p></div>\n' for kind, name, text in found
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import json
 import shutil
@@ -125,3 +126,19 @@ def test_macro_fast_path_renders_what_jinja_renders(big_site, tmp_path):
     assert pages == sorted(p.relative_to(other.site) for p in other.site.rglob("*.html"))
     different = [str(p) for p in pages if (build.site / p).read_bytes() != (other.site / p).read_bytes()]
     assert not different, different[:5]
+
+
+def test_pagefind_results_show_the_sops_own_words_not_its_card(big_site):
+    _, build = big_site
+    fragments = sorted((build.site / "pagefind" / "en" / "fragment").glob("en_*.pf_fragment"))
+    assert fragments
+    sop_texts = []
+    for path in fragments:
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{"):])
+        if "/cc-" in fragment["url"] or "/br-" in fragment["url"]:
+            sop_texts.append(fragment["content"])
+    assert sop_texts
+    for text in sop_texts:
+        assert "Last reviewed" not in text and "Next review" not in text, text[:300]
+        assert "Purpose" in text
