@@ -2,9 +2,10 @@
 
 Python-Markdown's `abbr` extension does the same from `*[AHT]: ...` lines, but walks
 every element of every page with a regex of the page's abbreviations: a fifth of
-rendering an SOP. One pass of one regex over the finished HTML does it here, with
-the same word boundaries, leaving tags, attributes, code, preformatted blocks
-(Mermaid diagrams) and existing `<abbr>` elements alone.
+rendering an SOP. Here the finished HTML is split around the few elements whose text
+stays as it is (code, preformatted blocks such as Mermaid diagrams, existing `<abbr>`),
+and one regex with the same word boundaries marks the rest, skipping words inside tags
+(attributes such as link titles).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import re
 
 from ..glossary import Glossary
 
-_SKIPPED = r"<(?P<element>code|pre|script|style|abbr|svg)\b[^>]*>.*?</(?P=element)>|<[^>]*>"
+# Whole elements whose text is left alone; split() returns them, and their name, between the text.
+_PROTECTED = re.compile(r"(<(code|pre|script|style|abbr|svg)\b[^>]*>.*?</\2>)", re.S)
 
 
 class AbbreviationMarker:
@@ -26,16 +28,18 @@ class AbbreviationMarker:
             definition, _ = term.in_language(lang, source_lang)
             self._titles[html.escape(term.key, quote=False)] = html.escape(" ".join(f"{definition.name}: {definition.definition}".split()))
         names = sorted(self._titles, key=len, reverse=True)
-        words = r"|(?P<word>\b(?:" + "|".join(map(re.escape, names)) + r")\b)" if names else ""
-        self._pattern = re.compile(_SKIPPED + words, re.S)
+        # A word, not inside a tag: no `>` ahead before the next `<`.
+        self._words = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b(?![^<>]*>)") if names else None
 
     def mark(self, rendered: str) -> str:
         """`rendered` HTML with every abbreviation in its text wrapped in `<abbr title="...">`."""
-        if not self._titles:
+        if self._words is None or not self._words.search(rendered):
             return rendered
+        parts = _PROTECTED.split(rendered)  # text, protected element, its name, text, ...
+        for i in range(0, len(parts), 3):
+            parts[i] = self._words.sub(self._wrap, parts[i])
+        return "".join(parts[i] for i in range(len(parts)) if i % 3 != 2)
 
-        def wrap(match: re.Match) -> str:
-            word = match.group("word")
-            return match.group(0) if word is None else f'<abbr title="{self._titles[word]}">{word}</abbr>'
-
-        return self._pattern.sub(wrap, rendered)
+    def _wrap(self, match: re.Match) -> str:
+        word = match.group(0)
+        return f'<abbr title="{self._titles[word]}">{word}</abbr>'

@@ -31,12 +31,28 @@ _ANY = re.compile(f"[{OPEN}{SEP}{CLOSE}{TERM}{SOP}{DEFINITIONS}\U000f0000-\U000f
 Resolver = Callable[[str, str, str], "str | None"]
 
 
+class _Shift(dict):
+    """A str.translate table moving each character by `offset`, filled as characters are met."""
+
+    def __init__(self, offset: int):
+        super().__init__()
+        self.offset = offset
+
+    def __missing__(self, code: int) -> str:
+        moved = code + self.offset
+        self[code] = chr(moved) if 0 <= moved <= 0xFFFFD else ""  # plane 15 has room for the BMP only
+        return self[code]
+
+
+_TO_PLANE, _FROM_PLANE = _Shift(_PLANE), _Shift(-_PLANE)
+
+
 def _spell(target: str) -> str:
-    return "".join(chr(_PLANE + ord(c)) for c in target if ord(c) < 0xFFFE)
+    return target.translate(_TO_PLANE)
 
 
 def _read(spelled: str) -> str:
-    return "".join(chr(ord(c) - _PLANE) for c in spelled)
+    return spelled.translate(_FROM_PLANE)
 
 
 def placeholder(kind: str, target: str, shown: str) -> str:
