@@ -112,12 +112,11 @@ def _link_maker(handbook: Handbook, page, lang: str) -> placeholders.Resolver:
 
 
 def _abbreviation_marker(handbook: Handbook, lang: str) -> AbbreviationMarker:
-    """Made once per language and handbook: it holds the glossary's abbreviations as one regex."""
-    key = (id(handbook), lang)
-    if key not in _state["abbreviations"]:
-        _state["abbreviations"] = {k: v for k, v in _state["abbreviations"].items() if k[0] == id(handbook)}
-        _state["abbreviations"][key] = AbbreviationMarker(handbook.glossary, lang, handbook.policy.source_lang)
-    return _state["abbreviations"][key]
+    """Made once per language of a loaded handbook: it holds the glossary's abbreviations as one regex."""
+    markers = _state["abbreviations"]
+    if lang not in markers:
+        markers[lang] = AbbreviationMarker(handbook.glossary, lang, handbook.policy.source_lang)
+    return markers[lang]
 
 
 def _href(docs_path: str, page) -> str | None:
@@ -176,6 +175,7 @@ def _handbook_for_this_build(config) -> Handbook:
             raise PluginError(str(exc)) from None
         _report(handbook)
         _state["handbook"] = handbook
+        _state["abbreviations"] = {}  # a new glossary: markers are made afresh
         build.set_current(handbook)
     return _state["handbook"]
 

@@ -38,7 +38,7 @@ _WORKER_SOURCE = Path(__file__).with_name("pagefind_worker.js")
 _MATERIAL_WORKER = re.compile(r'("search": ")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 
-_state: dict = {"depth": 0, "requested": "auto", "mode": None, "indexed": set()}
+_state: dict = {"depth": 0, "mode": None, "indexed": set()}
 
 
 def on_startup(command, dirty) -> None:
