@@ -25,12 +25,14 @@ def summary(findings: Sequence[Finding], files: int, today: date) -> str:
     )
 
 
+def as_log_line(f: Finding) -> str:
+    """One finding as the check prints it: `file:line: CODE message`, then its hint on a line of its own."""
+    label = "" if f.is_error else "warning "
+    return f"{f.path}:{f.line}: {f.code} {label}{f.message}\n    hint: {f.hint}"
+
+
 def as_text(findings: Sequence[Finding], files: int, today: date) -> str:
-    lines = []
-    for f in findings:
-        label = "" if f.is_error else "warning "
-        lines.append(f"{f.path}:{f.line}: {f.code} {label}{f.message}")
-        lines.append(f"    hint: {f.hint}")
+    lines = [as_log_line(f) for f in findings]
     lines.append(summary(findings, files, today))
     return "\n".join(lines) + "\n"
 

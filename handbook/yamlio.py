@@ -74,10 +74,7 @@ def load_front_matter(text: str, first_line: int) -> LoadedMapping:
                 except (KeyError, ValueError, TypeError, OverflowError) as exc:  # `!!bool maybe`, `!!int x`
                     raise YamlSyntaxError(f"a value does not fit its explicit YAML tag (!!bool, !!int, ...): {exc}; remove the tag or correct the value", first_line) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlSyntaxError(problem, line) from None
+        raise _syntax_error(exc, first_line) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc), first_line) from None
     finally:
@@ -91,6 +88,23 @@ def load_front_matter(text: str, first_line: int) -> LoadedMapping:
             if isinstance(value_node, yaml.SequenceNode):
                 loaded.item_lines[key_node.value] = [first_line + n.start_mark.line for n in value_node.value]
     return loaded
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, first_line: int) -> YamlSyntaxError:
+    """Where the author must look: the start of the broken value, not where the parser gave up.
+
+    An unclosed quote or `[` is only noticed at the end of the front matter; PyYAML's
+    context then names the value (a scalar, a flow list) and where it starts. A context
+    that is a whole block mapping starts at line 1 and says nothing: the problem's line does.
+    """
+    problem = exc.problem or exc.context or "invalid YAML"
+    context = exc.context or ""
+    if exc.context_mark is not None and ("scalar" in context or "flow" in context):
+        at = first_line + exc.context_mark.line
+        where = f" at line {first_line + exc.problem_mark.line}" if exc.problem_mark is not None else ""
+        return YamlSyntaxError(f"{context.removeprefix('while ')} that starts here: {problem}{where}", at)
+    mark = exc.problem_mark or exc.context_mark
+    return YamlSyntaxError(problem, first_line + (mark.line if mark else 0))
 
 
 _STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{name}" for name in ("str", "int", "bool", "null"))

@@ -10,6 +10,7 @@ SOPs are loaded and checked once, and each language gets its own generated pages
 from __future__ import annotations
 
 import logging
+from html import escape as html_escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,9 +19,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from handbook.glossary import load_glossary
+from handbook import output
 from handbook.handbook import Handbook, load
 from handbook.policy import ConfigError, Policy, policy_from_mapping
-from handbook.site import build, markup, pages, placeholders
+from handbook.site import build, language, markup, pages, placeholders
 from handbook.site.abbreviations import AbbreviationMarker
 from handbook.site.labels import label
 from handbook.site.search import fold_search_index
@@ -86,8 +88,15 @@ def on_page_content(html: str, page, config, files) -> str:
         return html
     source = handbook.by_id.get(sop.id, sop)
     source_url = get_relative_url(source.docs_path[:-3] + "/", page.url) if sop.is_translation else ""
-    banners = markup.banners(handbook, sop, lang, source_url, _is_fallback(handbook, sop, lang))
-    return banners + markup.metadata_card(handbook, sop, _href(f"{source.department}/index.md", page) or "", lang) + html
+    fallback = _is_fallback(handbook, sop, lang)
+    banners = markup.banners(handbook, sop, lang, source_url, fallback)
+    card = markup.metadata_card(handbook, sop, _href(f"{source.department}/index.md", page) or "", lang)
+    if not fallback:
+        return banners + card + html
+    # The SOP's words keep their language and direction; the banners and card speak the site's.
+    written_in = handbook.policy.source_lang
+    heading = "" if "<h1" in html else language.in_language(html_escape(sop.title), written_in, "h1", "hb-sop-title")
+    return heading + banners + card + language.in_language(html, written_in)
 
 
 def _link_maker(handbook: Handbook, page, lang: str) -> placeholders.Resolver:
@@ -148,9 +157,11 @@ def on_post_page(output: str, page, config) -> str:
 
     mkdocs-static-i18n builds the other languages inside the first language's build, so
     without this every language's pages stay in memory until the end (1.9 GB for 5,000
-    SOPs). Nothing reads them after the page is written: links and anchors are checked
-    from sets MkDocs keeps apart.
+    SOPs). Links and anchors are checked from sets MkDocs keeps apart, but the navigation
+    of every later page reads this page's title, which MkDocs works out from its
+    Markdown (`Page.title` is None once `markdown` is): the title is kept first.
     """
+    page.title = page.title  # an instance value: MkDocs' title property no longer consults `markdown`
     page.markdown = None
     page.content = None
     return output
@@ -181,13 +192,14 @@ def _handbook_for_this_build(config) -> Handbook:
 
 
 def _report(handbook: Handbook) -> None:
-    """The check's findings, logged: errors as warnings (so --strict fails), warnings as info."""
+    """The check's findings, once per build, as the check prints them (with their hints).
+
+    Errors are logged at ERROR: MkDocs' `-q` drops warnings before `--strict` counts them,
+    errors survive it, so a handbook error fails a strict build at any log level.
+    Warnings (due soon, stale translation) are information: they never fail a build.
+    """
     for finding in handbook.findings:
-        message = f"{finding.path}:{finding.line}: {finding.code} {finding.message}"
-        if finding.is_error:
-            log.warning(message)
-        else:
-            log.info(message)
+        (log.error if finding.is_error else log.info)(output.as_log_line(finding))
 
 
 def _generated(config, path: str, content: str, lang: str, source_lang: str) -> File:
@@ -241,7 +253,8 @@ def _navigation(handbook: Handbook, files: Files, lang: str, generated_paths: se
     policy = handbook.policy
     max_sops = policy.nav_max_sops
     nav: list = [{label(lang, "nav.home"): "index.md"}]
-    unlisted: set[str] = set()
+    # An SOP of an unknown department is an ID001 error already: not one more warning per language.
+    unlisted: set[str] = {s.docs_path for s in handbook.by_path.values() if not s.is_translation and s.department not in policy.departments}
     for dept in policy.departments.values():
         sops = handbook.in_department(dept.key)
         listed = sops if len(sops) <= max_sops else []
