@@ -52,3 +52,49 @@ def test_english_fallback_in_the_arabic_site_is_left_to_right(example_site):
     assert soup.select_one("article h1")["lang"] == "en"
     banner = soup.select_one(".hb-banner--fallback")
     assert banner.find_parent(attrs={"lang": "en"}) is None  # the notice is in Arabic
+
+
+def _page(lang: str, nav: str, body: str, dir_: str = "ltr") -> str:
+    return (
+        f'<html lang="{lang}"><head><title>A page - Site</title></head><body dir="{dir_}">'
+        f'<nav class="md-nav md-nav--primary">{nav}</nav>'
+        f'<article class="md-content__inner md-typeset"><h1>A page</h1>{body}</article></body></html>'
+    )
+
+
+def test_the_reader_view_sees_each_kind_of_breakage(tmp_path):
+    """The checker itself: a hand-made site with one of each defect, and a clean page beside it."""
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    (docs / "dept").mkdir(parents=True)
+    (docs / "dept" / "sop.md").write_text("---\ntitle: A page\n---\n<p onclick=x>authored</p>\n", encoding="utf-8")
+    pages = {
+        "index.html": _page("en", '<a class="md-nav__link" href="dept/sop/">A page</a>', '<h2 id="top">Top</h2><p>Clean <code>{{ kept }}</code></p>'),
+        "dept/sop/index.html": _page(
+            "en",
+            '<a class="md-nav__link" href="../../">None</a><a class="md-nav__link" href="../../">Wrong title</a>',
+            '<p>\ue000\ue003x\ue001AHT\ue002</p><p>Hello {{ ticket.title }}</p><p>Macro Syntax Error</p>'
+            '<p><a href="../../missing/">gone</a> <a href="../../#nowhere">anchor</a> <a href="../../#top">fine</a></p>'
+            '<script>alert(1)</script><p onmouseover="x">hover</p><p onclick=x>authored</p>',
+        ),
+        "ar/index.html": _page("ar", "", "<p>نص</p>", "rtl"),
+        "ar/dept/sop/index.html": _page("ar", "", "<h2>Purpose</h2><p>English text</p>", "rtl"),
+    }
+    for rel, html in pages.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(html, encoding="utf-8")
+    problems = site_problems(site, docs, ["en", "ar"], {"en": "Home"})
+    text = "\n".join(problems)
+    assert not [p for p in problems if p.startswith(("index.html", "ar/index.html", ": "))], text
+    expected = [
+        "dept/sop/: navigation label 'None' for ../../",
+        "dept/sop/: navigation label 'Wrong title' for ../../, whose title is 'A page'",
+        "dept/sop/: an unfilled placeholder (private-use characters) is on the page",
+        "dept/sop/: template code left in the text: 'Hello {{ ticket.title }}'",
+        "dept/sop/: macro error text on the page: 'Macro Syntax Error'",
+        "dept/sop/: link to ../../missing/ leads nowhere",
+        "dept/sop/: link to ../../#nowhere: no anchor #nowhere on /",
+        "dept/sop/: inline script the Markdown does not contain: 'alert(1)'",
+        "dept/sop/: event handler onmouseover= on <p>",
+        "ar/dept/sop/: content written in 'en' shown as lang='ar' dir='rtl': 'Purpose'",
+    ]
+    assert sorted(problems) == sorted(expected), text
