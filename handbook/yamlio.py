@@ -74,7 +74,7 @@ def load_front_matter(text: str, first_line: int) -> LoadedMapping:
                 except (KeyError, ValueError, TypeError, OverflowError) as exc:  # `!!bool maybe`, `!!int x`
                     raise YamlSyntaxError(f"a value does not fit its explicit YAML tag (!!bool, !!int, ...): {exc}; remove the tag or correct the value", first_line) from None
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, first_line) from None
+        raise _diagnosis(text, first_line) or _located(exc, None, first_line) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(str(exc), first_line) from None
     finally:
@@ -90,21 +90,45 @@ def load_front_matter(text: str, first_line: int) -> LoadedMapping:
     return loaded
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, first_line: int) -> YamlSyntaxError:
-    """Where the author must look: the start of the broken value, not where the parser gave up.
+def _diagnosis(text: str, first_line: int) -> YamlSyntaxError | None:
+    """Where the author must look, by the pure-Python parser (libyaml names only the whole mapping)."""
+    loader = yaml.SafeLoader(text)
+    quoted = None  # the last quoted value that ran over more than one line
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and token.end_mark.line > token.start_mark.line:
+                quoted = token
+        loader.dispose()
+        loader = yaml.SafeLoader(text)  # the tokens were fine: the error is in how they fit together
+        loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return _located(exc, quoted, first_line)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
 
-    An unclosed quote or `[` is only noticed at the end of the front matter; PyYAML's
-    context then names the value (a scalar, a flow list) and where it starts. A context
-    that is a whole block mapping starts at line 1 and says nothing: the problem's line does.
+
+def _located(exc: yaml.MarkedYAMLError, quoted: yaml.ScalarToken | None, first_line: int) -> YamlSyntaxError:
+    """The start of the broken value, not where the parser gave up.
+
+    An unclosed quote or `[` is only noticed later: at the end of the front matter, where
+    PyYAML's context names the value and where it starts, or at the next quote, which
+    closes it and leaves the rest of that line out of place. A context that is a whole
+    block mapping starts at line 1 and says nothing: the problem's line does.
     """
     problem = exc.problem or exc.context or "invalid YAML"
     context = exc.context or ""
-    if exc.context_mark is not None and ("scalar" in context or "flow" in context):
-        at = first_line + exc.context_mark.line
-        where = f" at line {first_line + exc.problem_mark.line}" if exc.problem_mark is not None else ""
-        return YamlSyntaxError(f"{context.removeprefix('while ')} that starts here: {problem}{where}", at)
     mark = exc.problem_mark or exc.context_mark
-    return YamlSyntaxError(problem, first_line + (mark.line if mark else 0))
+    seen = first_line + (mark.line if mark else 0)
+    if exc.context_mark is not None and ("scalar" in context or "flow" in context):
+        return YamlSyntaxError(f"{context.removeprefix('while ')} that starts here: {problem} (line {seen})", first_line + exc.context_mark.line)
+    if quoted is not None and mark is not None and quoted.end_mark.line == mark.line:  # the rest of its closing line is out of place
+        end = first_line + quoted.end_mark.line
+        return YamlSyntaxError(f"a quoted value starts here and runs on to line {end}: is its closing quote missing? ({problem}, line {seen})", first_line + quoted.start_mark.line)
+    return YamlSyntaxError(problem, seen)
 
 
 _STR, _INT, _BOOL, _NULL = (f"tag:yaml.org,2002:{name}" for name in ("str", "int", "bool", "null"))

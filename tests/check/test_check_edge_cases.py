@@ -432,3 +432,42 @@ def test_value_that_does_not_fit_its_tag_is_a_finding_not_a_traceback(handbook_d
     assert findings_in(out) == [f"{SOP}:2: FM003"], out
     assert "does not fit its explicit YAML tag" in out and "Traceback" not in out + err
     assert code == 1
+
+
+@pytest.mark.parametrize(
+    "title, context",
+    [('"Answering the phone', "closing quote missing"), ("'Answering the phone", "quoted scalar that starts here")],
+)
+def test_unclosed_quote_is_reported_where_the_value_starts(handbook_dir: TempHandbook, title: str, context: str):
+    """PyYAML only notices at the end of the front matter; the author must look at the title (line 3)."""
+    handbook_dir.write_sop(SOP, title=title)
+    code, out, _ = handbook_dir.check()
+    assert findings_in(out) == [f"{SOP}:3: FM003"], out
+    assert context in out and code == 1
+
+
+def test_unclosed_list_is_reported_where_it_starts(handbook_dir: TempHandbook):
+    handbook_dir.write_sop(SOP, channels="[phone, email")  # after format: line 10
+    code, out, _ = handbook_dir.check()
+    assert findings_in(out) == [f"{SOP}:10: FM003"], out
+    assert "flow sequence that starts here" in out
+
+
+def test_bad_indentation_is_reported_at_its_own_line(handbook_dir: TempHandbook):
+    text = handbook_dir.sop_text(SOP).replace("status: approved", "  status: approved")  # line 6
+    handbook_dir.write_sop(SOP, text=text)
+    _, out, _ = handbook_dir.check()
+    assert findings_in(out) == [f"{SOP}:6: FM003"], out
+
+
+def test_description_is_a_front_matter_key_a_translation_may_set(handbook_dir: TempHandbook):
+    """Material puts `description` in <meta name="description">: it is the SOP's, and each language's own."""
+    mkdocs = handbook_dir.root / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, pl]"), encoding="utf-8")
+    handbook_dir.write_sop(SOP, description='"Greeting, identifying and helping a caller."')
+    handbook_dir.write("docs/cs/cs-001.pl.md", '---\nid: CS-001\ntitle: Odbieranie telefonu\ndescription: Powitanie rozmówcy.\ntranslation_of_version: "1.0"\n---\n' + handbook_dir.sop_text(SOP).split("---\n", 2)[2])
+    code, out, _ = handbook_dir.check()
+    assert code == 0 and findings_in(out) == [], out
+    handbook_dir.write_sop(SOP, description='""')
+    _, out, _ = handbook_dir.check()
+    assert findings_in(out) == [f"{SOP}:10: FM006"], out

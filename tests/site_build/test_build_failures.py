@@ -29,7 +29,8 @@ def _line_of(project: Path, rel: str, needle: str) -> int:
 def _fails_with(build, location: str, code: str) -> None:
     assert build.returncode != 0, build.log
     line = "" if re.search(r":\d+$", location) else r":\d+"
-    assert re.search(rf"WARNING\s+-\s+{re.escape(location)}{line}: {code} ", build.log), build.log
+    # Handbook errors are logged at ERROR: MkDocs' -q drops warnings before --strict counts them.
+    assert re.search(rf"ERROR\s+-\s+{re.escape(location)}{line}: {code} ", build.log), build.log
     assert "Traceback" not in build.log
 
 
