@@ -19,6 +19,10 @@ from .codetext import has_template_code
 
 CALL = re.compile(r'\{\{ ?(\w+)\((?:"([^"\\{}]*)"(?:, ?"([^"\\{}]*)")?)?\) ?\}\}')
 _ARITY = {"term": (1, 2), "sop": (1,), "definitions": (0,)}
+# CALL, less what `_arguments` refuses: a regex alone decides `only_literal_calls`, with no Python per call.
+_ARG = r'"[^"\\{}]*"'
+_VALID_CALL = re.compile(rf"\{{\{{ ?(?:term\({_ARG}(?:, ?{_ARG})?\)|sop\({_ARG}\)|definitions\(\)) ?\}}\}}")
+assert set(_ARITY) == set(PAGE_MACROS)
 
 
 class NotLiteral(Exception):
@@ -35,13 +39,7 @@ def _arguments(match: re.Match) -> tuple[str, list[str]]:
 
 def only_literal_calls(text: str) -> bool:
     """Whether the (masked) text's template code is literal calls of the macros with the right number of arguments."""
-    if not has_template_code(text):
-        return True
-    try:
-        rest = CALL.sub(lambda m: _arguments(m) and "", text)
-    except NotLiteral:
-        return False
-    return not has_template_code(rest)
+    return not has_template_code(text) or not has_template_code(_VALID_CALL.sub("", text))
 
 
 def render(text: str, macros: Mapping[str, Callable[..., object]], keep_trailing_newline: bool = False, lenient: bool = False) -> str | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import inspect
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from jinja2 import DebugUndefined, DictLoader, StrictUndefined, Undefined
@@ -93,6 +94,7 @@ class PageSandbox(ImmutableSandboxedEnvironment):
         return type(obj) in _PLAIN and super().is_safe_attribute(obj, attr, value)
 
 
+@lru_cache(maxsize=4)
 def checking_sandbox(undefined: str = DEFAULT_UNDEFINED) -> PageSandbox:
     """The sandbox with the stand-ins: what `handbook check` renders a page in."""
     return PageSandbox(STAND_INS, undefined=UNDEFINED.get(undefined, UNDEFINED[DEFAULT_UNDEFINED]))
