@@ -28,7 +28,7 @@ from handbook.site.template_notice import template_notice
 from handbook.templating import literal
 from handbook.templating.analysis import run
 from handbook.templating.check import CODES, template_findings
-from handbook.templating.codetext import has_template_code, mask, unmask
+from handbook.templating.codetext import as_code_spans, has_template_code, mask, unmask
 from handbook.templating.sandbox import PageSandbox, page_data, signature_mismatch
 
 log = logging.getLogger("mkdocs.hooks.sandbox")
@@ -111,8 +111,8 @@ def _unchanged(plugin, markdown: str) -> str:
 
 
 def _as_text(plugin, masked: str) -> str:
-    """The page as written, its literal macro calls filled in, any other template code left as text."""
-    return unmask(literal.render(masked, plugin.macros, plugin.env.keep_trailing_newline, lenient=True) or "")
+    """The page as written, its literal macro calls filled in, any other template code shown as code."""
+    return unmask(as_code_spans(literal.render(masked, plugin.macros, plugin.env.keep_trailing_newline, lenient=True) or ""))
 
 
 def _handbook():

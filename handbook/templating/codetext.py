@@ -122,3 +122,18 @@ def outside(regions: list[tuple[int, int, str]], kinds: tuple[str, ...]):
         return True
 
     return test
+
+
+# A tag Jinja would read, on one line; an unclosed one runs to the end of its line.
+_TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{[{%#][^\n]*")
+
+
+def as_code_spans(masked: str) -> str:
+    """Masked text with each template tag left in it written as a code span: shown exactly as typed, never run."""
+    return _TEMPLATE_TAG.sub(lambda m: _code_span(m.group(0)), masked) if has_template_code(masked) else masked
+
+
+def _code_span(code: str) -> str:
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(code)), default=0) + 1)
+    pad = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{fence}{pad}{code}{pad}{fence}"
