@@ -48,10 +48,9 @@ def judge(
         masked = _SHORTCODE.sub(lambda m: " " * len(m.group(0)), masked)
     sandbox = checking_sandbox(undefined)
     try:
-        tree = sandbox.parse(masked)
-    except TemplateSyntaxError as exc:
-        return found + [_syntax(path, exc, masked, first_line, sandbox)]
-    static = _static(path, tree, first_line, known_names(page_meta))
+        static = _static(path, sandbox.parse(masked), first_line, known_names(page_meta))
+    except TemplateSyntaxError as exc:  # TemplateAssertionError too (an unknown filter), raised while reading the names
+        return sorted(found + [_syntax(path, exc, masked, first_line, sandbox)], key=Finding.sort_key)
     if static or found:
         return sorted(found + static, key=Finding.sort_key)
     _, problem = run(sandbox, masked, page_data(page_meta, title, url, src_path), path, first_line)
@@ -71,8 +70,13 @@ def run(env: PageSandbox, masked: str, data: dict[str, Any], path: str, first_li
 def explain(exc: BaseException, path: str, first_line: int) -> Finding:
     """A finding for an error raised while a page rendered, at the template line Jinja's traceback names."""
     line = first_line + _template_line(exc) - 1
-    if isinstance(exc, SecurityError) or (isinstance(exc, TypeError) and "no loader" in str(exc)):
-        return Finding(path, line, "TPL003", _refused(str(exc) if isinstance(exc, SecurityError) else "pages may not load other files"))
+    if isinstance(exc, SecurityError):
+        what = str(exc)
+        if "is not safely callable" in what:  # the sandbox hid the method, then refused to call what it left
+            what = "it calls a function or method pages may not call"
+        return Finding(path, line, "TPL003", _refused(what))
+    if isinstance(exc, TypeError) and "no loader" in str(exc):
+        return Finding(path, line, "TPL003", _refused("pages may not load other files"))
     if isinstance(exc, UndefinedError):
         return Finding(path, line, "TPL002", f"{exc.message} (pages may read only the handbook's macros and their own front matter)")
     if isinstance(exc, TemplateError):
