@@ -82,7 +82,8 @@ def _prose(text: str, start: int, end: int, regions: list[tuple[int, int, str]])
 
 
 def _within(region: tuple[int, int, str], others: list[tuple[int, int, str]]) -> bool:
-    return region[2] == ANCHOR and any(o[2] == SPAN and o[0] <= region[0] and region[1] <= o[1] for o in others)
+    """An anchor that overlaps a code span is the span's text, not an anchor."""
+    return region[2] == ANCHOR and any(o[2] == SPAN and o[0] < region[1] and region[0] < o[1] for o in others)
 
 
 def mask(text: str, regions: list[tuple[int, int, str]] | None = None) -> str:
@@ -94,6 +95,7 @@ def mask(text: str, regions: list[tuple[int, int, str]] | None = None) -> str:
     pieces = []
     at = 0
     for start, end, _kind in regions:
+        start = max(start, at)  # regions never overlap; should one, nothing is masked twice
         chunk = text[start:end]
         if "{" in chunk:
             pieces.append(text[at:start])

@@ -136,3 +136,24 @@ def test_literal_calls_only_never_load_jinja(handbook_dir: TempHandbook):
     handbook_dir.write_sop("docs/billing/br-001.md", sections={"Training": "{{ owner }}"})
     result = subprocess.run([sys.executable, "-c", script], cwd=handbook_dir.root, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)})
     assert result.stdout.split() == ["0", "True"], result.stderr  # the control: other template code does need it
+
+
+_PIECES = ["`", "``", "```", "~~~", "```mermaid", "    ```", "\n", "\n\n", "{{", "{%", "{#", "}}", "#}", "x", " ", "\\`", "## H {#a}", "TODO"]
+
+
+def test_masking_moves_nothing_and_is_undone_exactly():
+    """Masking keeps every offset and line (findings point at the file), and the build gets every byte back."""
+    import random
+
+    from handbook.templating.codetext import MASK, code_regions, mask, unmask
+
+    rng = random.Random(7)
+    for _ in range(5000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 30)))
+        masked = mask(text)
+        assert len(masked) == len(text) and masked.count("\n") == text.count("\n")
+        assert unmask(masked) == text
+        inside = [(s, e) for s, e, _ in code_regions(text)]
+        for at, (old, new) in enumerate(zip(text, masked)):
+            if old != new:
+                assert (old, new) == ("{", MASK) and any(s <= at < e for s, e in inside), (text, at)
