@@ -27,6 +27,7 @@ PASSING = {
     "unknown term in code": 'Write `{{ term("NOPE") }}` to link a term.',
     "page data": "Owner: {{ page.meta.owner | upper }}, id {{ id }}.",
     "set and use": "{% set who = owner %}Ask {{ who }}.",
+    "literal braces": "Write {{ '{{' }}ticket.title}} or {% raw %}{{ticket.title}}{% endraw %}.",
 }
 
 

@@ -56,6 +56,8 @@ flowchart TD
     A{{"Do you want a callback?"}} -->|Yes| B["Book it"]
 ```
 
+Outside code: {{ '{{' }}ticket.title}}.
+
 ### Escalation path {#escalation-path}
 
 Escalate as described.
@@ -150,3 +152,4 @@ def test_code_samples_and_diagrams_keep_their_braces(served):
     mermaid = soup.select_one("article .mermaid").get_text()
     assert 'A{{"Do you want a callback?"}} -->|Yes| B["Book it"]' in mermaid
     assert 'id="escalation-path"' in html
+    assert "Outside code: {{ticket.title}}." in soup.select_one("article").get_text()
