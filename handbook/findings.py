@@ -56,6 +56,12 @@ RULES: dict[str, Rule] = {
         Rule("FMT001", _E, "simple SOP without numbered steps", "Write the Procedure as a numbered list (`1. ...`)."),
         Rule("FMT002", _E, "hierarchical SOP with fewer than two stages", "Split the Procedure into at least two `###` stages."),
         Rule("FMT003", _E, "flowchart SOP without a Mermaid flowchart", "Add a ```mermaid block starting with `flowchart TD` to the Procedure."),
+        # Page templates (handbook/templating)
+        Rule("TPL001", _E, "template code cannot be read", "Close the `{{ }}` or `{% %}` at the line given; to show braces as text, put them in backticks: `{{ticket.title}}`."),
+        Rule("TPL002", _E, "not a handbook macro or page field", "Use term(), sop(), definitions() or a front-matter field; to show braces as text, write them in backticks or as {{ '{{' }}."),
+        Rule("TPL003", _E, "template code the sandbox refuses", "Pages may only call term(), sop(), definitions() and read their front matter: remove the expression."),
+        Rule("TPL004", _E, "another tool's shortcode", "MkDocs has no shortcodes: write a Material admonition (`!!! note`), a Markdown link or image, or the text itself."),
+        Rule("TPL005", _E, "macro called with the wrong arguments", 'Call term("KEY") or term("KEY", "shown text"), sop("ID") and definitions() as written in CONTRIBUTING.md.'),
         # Glossary
         Rule("GL001", _E, "glossary term not defined", "Add the term to the glossary file or correct its spelling (keys are case-sensitive)."),
         # Translations

@@ -90,6 +90,7 @@ class Policy:
     people: dict[str, str] = field(default_factory=dict)  # owner or lead name -> GitHub user/team
     nav_max_sops: int = 50  # above it a department appears in the navigation as its index page only
     search: str = "auto"  # material, pagefind, or auto (by handbook size)
+    on_undefined: str = "keep"  # the macros plugin's `on_undefined`: how page templates treat an unknown name
     _by_prefix: dict[str, Department] = field(default_factory=dict, repr=False)
     _accepted: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -149,11 +150,29 @@ def load_policy(config_path: Path) -> Policy:
     raw = extra.get("handbook") if isinstance(extra, dict) else None
     if not isinstance(raw, dict):
         raise ConfigError(f"{shown}: no `extra: handbook:` section; the handbook policy (departments, sections, review) lives there")
-    return policy_from_mapping(raw, root, root / str(config.get("docs_dir") or "docs"), shown, config_path, config.get("site_url") or "")
+    docs_dir = root / str(config.get("docs_dir") or "docs")
+    return policy_from_mapping(raw, root, docs_dir, shown, config_path, config.get("site_url") or "", _on_undefined(config.get("plugins")))
+
+
+def _on_undefined(plugins: Any) -> str:
+    """`on_undefined` of the macros plugin in mkdocs.yml's `plugins` (a list or a mapping); mkdocs-macros' default otherwise."""
+    if isinstance(plugins, dict):
+        options = plugins.get("macros")
+    else:
+        entries = plugins if isinstance(plugins, list) else []
+        options = next((p["macros"] for p in entries if isinstance(p, dict) and "macros" in p), None)
+    value = options.get("on_undefined") if isinstance(options, dict) else None
+    return str(value) if value else "keep"
 
 
 def policy_from_mapping(
-    raw: dict[str, Any], root: Path, docs_dir: Path, shown: str = "mkdocs.yml", config_path: Path | None = None, site_url: str = ""
+    raw: dict[str, Any],
+    root: Path,
+    docs_dir: Path,
+    shown: str = "mkdocs.yml",
+    config_path: Path | None = None,
+    site_url: str = "",
+    on_undefined: str = "keep",
 ) -> Policy:
     where = f"{shown}: extra.handbook"
     languages = _str_list(raw.get("languages", ["en"]), f"{where}.languages") or ["en"]
@@ -171,6 +190,7 @@ def policy_from_mapping(
         config_path=config_path,
         site_url=str(site_url),
         people=_people(raw.get("people", {}), where),
+        on_undefined=on_undefined,
     )
 
 

@@ -15,6 +15,7 @@ from .glossary import Glossary
 from .policy import Policy
 from .review import ReviewState, ReviewStatus, review_status
 from .sop import SOP, schema
+from .templating.check import template_findings
 
 MAX_INTERVAL_MONTHS = schema()["properties"]["review_interval_months"]["maximum"]
 
@@ -42,6 +43,7 @@ def sop_rules(sop: SOP, policy: Policy, glossary: Glossary, today: date) -> list
     findings += _procedure_format(sop, policy)
     findings += _glossary_terms(sop, glossary)
     findings += _placeholders(sop)
+    findings += _templates(sop, policy)
     if not sop.is_translation:  # a translation follows its source's review cycle
         findings += _review(sop, policy, today)
     return findings
@@ -123,6 +125,20 @@ def _placeholders(sop: SOP) -> list[Finding]:
         shown = text if len(text) <= 70 else text[:67] + "..."
         findings.append(Finding(sop.path, line, "TODO001", f"placeholder left in the text: {shown}"))
     return findings
+
+
+def _templates(sop: SOP, policy: Policy) -> list[Finding]:
+    """The page's template code, judged as the build's sandbox renders it (TPL001-TPL005)."""
+    return template_findings(
+        sop.path,
+        sop.source.body,
+        sop.source.body_line,
+        sop.meta,
+        title=sop.title,
+        url=sop.docs_path[:-3] + "/",
+        src_path=sop.docs_path,
+        undefined=policy.on_undefined,
+    )
 
 
 def _review(sop: SOP, policy: Policy, today: date) -> list[Finding]:

@@ -7,8 +7,11 @@ inside a code block is never taken for a heading.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from .templating.codetext import FENCE, MERMAID, SPAN, code_regions, outside
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
@@ -173,7 +176,10 @@ def scan(body: str, first_line: int = 1) -> Body:
         number += 1 + lines.count("\n", pos, inside_end)  # the opening line and the fenced lines
         pos = closing.end() + 1
         number += 1  # the closing line
-    return Body(sections, _calls(text, first_line), _placeholders(text, first_line))
+    regions = code_regions(text) if ("{{" in text or PLACEHOLDER in text) and ("`" in text or "~" in text) else []
+    as_text = outside(regions, (SPAN, FENCE, MERMAID)) if regions else None
+    as_prose = outside(regions, (SPAN, FENCE)) if regions else None
+    return Body(sections, _calls(text, first_line, as_text), _placeholders(text, first_line, as_prose))
 
 
 def _mermaid_start(text: str, pos: int, end: int, number: int, section: Section) -> None:
@@ -187,8 +193,11 @@ def _mermaid_start(text: str, pos: int, end: int, number: int, section: Section)
         number += 1
 
 
-def _calls(text: str, first_line: int) -> list[MacroCall]:
-    """`term(...)` and `sop(...)` calls, by line; on each line the term calls first, as written."""
+def _calls(text: str, first_line: int, counts: Callable[[int], bool] | None = None) -> list[MacroCall]:
+    """`term(...)` and `sop(...)` calls, by line; on each line the term calls first, as written.
+
+    `counts(offset)`: whether a call there is template code (code samples and diagrams are text).
+    """
     if "{{" not in text:
         return []
     found = []
@@ -198,8 +207,10 @@ def _calls(text: str, first_line: int) -> list[MacroCall]:
     for m in _CALLS.finditer(text):
         name, argument = m.group(1, 3)
         if "{{" in argument:  # a call inside another's argument: the two kinds are looked for apart then
-            return _calls_apart(text, first_line)
+            return _calls_apart(text, first_line, counts)
         start = m.start()
+        if counts is not None and not counts(start):
+            continue
         number += text.count("\n", at, start)
         at = start
         if name == "sop":
@@ -212,20 +223,21 @@ def _calls(text: str, first_line: int) -> list[MacroCall]:
     return found
 
 
-def _calls_apart(text: str, first_line: int) -> list[MacroCall]:
+def _calls_apart(text: str, first_line: int, counts: Callable[[int], bool] | None) -> list[MacroCall]:
     found = []
     for kind, (name, pattern) in enumerate((("term", _TERM_CALLS), ("sop", _SOP_CALLS))):
         at, number = 0, first_line
         for m in pattern.finditer(text):
             number += text.count("\n", at, m.start())
             at = m.start()
-            found.append((number, kind, at, MacroCall(name, m.group(2), number)))
+            if counts is None or counts(at):
+                found.append((number, kind, at, MacroCall(name, m.group(2), number)))
     found.sort(key=lambda item: item[:3])
     return [item[3] for item in found]
 
 
-def _placeholders(text: str, first_line: int) -> list[tuple[int, str]]:
-    """(line, text) of each line holding TODO, code included: Mermaid stubs hold placeholders too."""
+def _placeholders(text: str, first_line: int, counts: Callable[[int], bool] | None = None) -> list[tuple[int, str]]:
+    """(line, text) of each line holding TODO outside code samples; Mermaid stubs hold placeholders too, so diagrams count."""
     if PLACEHOLDER not in text:
         return []
     found: list[tuple[int, str]] = []
@@ -233,7 +245,7 @@ def _placeholders(text: str, first_line: int) -> list[tuple[int, str]]:
     for m in _PLACEHOLDER.finditer(text):
         number += text.count("\n", at, m.start())
         at = m.start()
-        if found and found[-1][0] == number:
+        if (found and found[-1][0] == number) or (counts is not None and not counts(at)):
             continue
         start = text.rfind("\n", 0, at) + 1
         stop = text.find("\n", at)

@@ -43,7 +43,9 @@ def on_config(config):
         raise PluginError("mkdocs.yml: no `extra: handbook:` section; the handbook policy (departments, sections, review) lives there")
     root = Path(config.config_file_path).parent
     try:
-        _state["policy"] = policy_from_mapping(raw, root, Path(config.docs_dir), "mkdocs.yml", Path(config.config_file_path), config.site_url or "")
+        macros = config.plugins.get("macros")  # page templates are checked with its on_undefined, as it renders them
+        on_undefined = str(macros.config.get("on_undefined") or "keep") if macros is not None else "keep"
+        _state["policy"] = policy_from_mapping(raw, root, Path(config.docs_dir), "mkdocs.yml", Path(config.config_file_path), config.site_url or "", on_undefined)
     except ConfigError as exc:
         raise PluginError(str(exc)) from None
     return config

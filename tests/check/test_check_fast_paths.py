@@ -8,6 +8,7 @@ import re
 import yaml
 
 from handbook import structure, yamlio
+from handbook.templating import codetext
 from handbook.structure import Body, Heading, MacroCall, Section
 
 # -- the body scan, against the plain line-by-line scan it replaced ----------------------------
@@ -17,7 +18,10 @@ _SOP_CALL = re.compile(r"""\{\{-?\s*sop\(\s*(["'])(.*?)\1""")
 
 
 def _reference_scan(body: str, first_line: int = 1) -> Body:
-    """Every line in turn: the definition of what `structure.scan` finds."""
+    """Every line in turn: the definition of what `structure.scan` finds.
+
+    Macro calls in code (fences, Mermaid, code spans) are text; so is TODO in code samples, not in Mermaid.
+    """
     sections: list[Section] = []
     calls: list[MacroCall] = []
     placeholders: list[tuple[int, str]] = []
@@ -26,13 +30,24 @@ def _reference_scan(body: str, first_line: int = 1) -> Body:
     fence_is_mermaid = False
     fence_first_line: int | None = None
     text = structure._COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body) if "<!--" in body else body
+    spans = [(start, end) for start, end, kind in codetext.code_regions(text) if kind == codetext.SPAN]
+    line_start = 0
     for offset, line in enumerate(text.split("\n")):
         number = first_line + offset
-        calls.extend(MacroCall("term", m.group(2), number) for m in _TERM_CALL.finditer(line))
-        calls.extend(MacroCall("sop", m.group(2), number) for m in _SOP_CALL.finditer(line))
-        if structure._PLACEHOLDER.search(line):
-            placeholders.append((number, line.strip()))
+        at, line_start = line_start, line_start + len(line) + 1
         stripped = line.strip()
+        opens = fence is None and stripped[:1] in ("`", "~") and structure._FENCE.match(line)
+        in_code = fence is not None or bool(opens)
+        in_mermaid = (fence is not None and fence_is_mermaid) or bool(opens and opens.group(2) == "mermaid")
+
+        def text_at(column: int) -> bool:
+            return any(start <= at + column < end for start, end in spans)
+
+        calls.extend(MacroCall("term", m.group(2), number) for m in _TERM_CALL.finditer(line) if not in_code and not text_at(m.start()))
+        calls.extend(MacroCall("sop", m.group(2), number) for m in _SOP_CALL.finditer(line) if not in_code and not text_at(m.start()))
+        todo = [m for m in structure._PLACEHOLDER.finditer(line) if in_mermaid or (not in_code and not text_at(m.start()))]
+        if todo:
+            placeholders.append((number, line.strip()))
         if fence is not None:
             if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
                 fence = None

@@ -226,6 +226,44 @@ def _todo001(hb: TempHandbook) -> Expect:
     return Expect([f"{SOP}:{line}: TODO001"], {f"{SOP}:{line}: TODO001": ["placeholder left in the text: TODO: How staff learn this procedure."]})
 
 
+# -- page templates (the same sandbox as the build) -------------------------------------
+
+
+@case("TPL001")
+def _tpl001(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, sections={"Training": 'Agents practise the {{ term("AHT" }} target.'})
+    line = hb.line_of(SOP, 'term("AHT" }}')
+    return Expect([f"{SOP}:{line}: TPL001"], {f"{SOP}:{line}: TPL001": ["the template code cannot be read: unexpected '}', expected ')'"]})
+
+
+@case("TPL002")
+def _tpl002(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, sections={"Training": "Reply with the title {{ticket.title}} filled in."})
+    line = hb.line_of(SOP, "{{ticket.title}}")
+    return Expect([f"{SOP}:{line}: TPL002"], {f"{SOP}:{line}: TPL002": ["`ticket` is not a handbook macro or a field of this page"]})
+
+
+@case("TPL003")
+def _tpl003(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, sections={"Training": "Agents learn {{ ''.__class__ }} by heart."})
+    line = hb.line_of(SOP, "__class__")
+    return Expect([f"{SOP}:{line}: TPL003"], {f"{SOP}:{line}: TPL003": ["tried something pages may not do (`__class__` is an internal attribute)"]})
+
+
+@case("TPL004")
+def _tpl004(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, sections={"Training": "{{< alert >}}\nShadow a senior agent first.\n{{< /alert >}}"})
+    line = hb.line_of(SOP, "{{< alert >}}")
+    return Expect([f"{SOP}:{line}: TPL004"], {f"{SOP}:{line}: TPL004": ["`{{< alert >}}` is another tool's shortcode", "`!!! warning"]})
+
+
+@case("TPL005")
+def _tpl005(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, sections={"Training": "See {{ sop() }} first."})
+    line = hb.line_of(SOP, "{{ sop() }}")
+    return Expect([f"{SOP}:{line}: TPL005"], {f"{SOP}:{line}: TPL005": ["sop() is called wrongly: missing a required argument: 'sop_id'"]})
+
+
 # -- glossary and review ---------------------------------------------------------------
 
 

@@ -1,0 +1,41 @@
+"""A page's template code judged as the build renders it: findings at the file's line, with a hint.
+
+TPL001 Jinja cannot read it; TPL002 a name that is neither a macro nor a page field;
+TPL003 something the sandbox refuses; TPL004 another tool's shortcode; TPL005 a macro
+called wrongly. A page whose only template code is literal macro calls is never
+compiled (`literal`), and Jinja is not even imported for it (`analysis` does the rest);
+code spans, fences and Mermaid are masked first (`codetext`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..findings import Finding
+from . import literal
+from .codetext import has_template_code, mask
+
+CODES = ("TPL001", "TPL002", "TPL003", "TPL004", "TPL005")
+DEFAULT_UNDEFINED = "keep"  # mkdocs-macros' default `on_undefined`
+
+
+def template_findings(
+    path: str,
+    text: str,
+    first_line: int,
+    page_meta: dict[str, Any],
+    *,
+    title: str = "",
+    url: str = "",
+    src_path: str = "",
+    undefined: str = DEFAULT_UNDEFINED,
+) -> list[Finding]:
+    """What is wrong with the template code of a page's Markdown `text`, whose first line is `first_line` of the file."""
+    if literal.only_literal_calls(text):
+        return []  # the common case: nothing to mask or compile (masking only ever takes template code away)
+    masked = mask(text)
+    if literal.only_literal_calls(masked):
+        return []
+    from .analysis import judge  # Jinja, for the few pages with more than literal calls
+
+    return judge(path, masked, first_line, page_meta, title=title, url=url, src_path=src_path, undefined=undefined)

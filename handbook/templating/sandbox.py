@@ -1,0 +1,120 @@
+"""The sandbox every page template runs in: the handbook's macros and the page's data, nothing else.
+
+mkdocs-macros renders pages in a plain Jinja environment with live objects
+(`config`, `navigation`, `files`) in reach: `{{ cycler.__init__.__globals__.os
+... }}` or `{{ config.theme.get_env()... }}` would run code during a build that
+holds deployment credentials. Any contributor can edit a page, so pages render in
+`PageSandbox`, which
+- exposes only the macros named in `handbook.site.PAGE_MACROS` as globals,
+- is given a plain-data view of the page (`page_data`) instead of the plugin's variables,
+- lets templates call only those macros and methods of plain data (str, list, dict...),
+- loads no other file (`{% include %}`, `{% import %}`).
+The check renders with `STAND_INS`, functions with the macros' signatures, so it
+judges a page as the build will without a glossary or the site's pages.
+"""
+
+from __future__ import annotations
+
+import inspect
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import DebugUndefined, DictLoader, StrictUndefined, Undefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ..site import PAGE_MACROS
+
+_PLAIN = (str, int, float, bool, list, dict, tuple, date, datetime, type(None))
+
+
+class _LaxUndefined(Undefined):
+    """mkdocs-macros' `lax`: anything undefined renders as nothing."""
+
+    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> str:
+        return ""
+
+
+# mkdocs-macros' `on_undefined` settings, as it maps them (its default is `keep`).
+UNDEFINED: dict[str, type[Undefined]] = {"keep": DebugUndefined, "silent": Undefined, "strict": StrictUndefined, "lax": _LaxUndefined}
+DEFAULT_UNDEFINED = "keep"
+
+# Names a page template could reach in a plain mkdocs-macros build and the sandbox takes away:
+# Jinja's own globals and the plugin's variables.
+HIDDEN_NAMES = frozenset(
+    {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "self", "loop", "varargs", "kwargs"}
+    | {"config", "environment", "plugin", "git", "macros", "filters", "filters_builtin", "navigation", "files", "extra"}
+)
+
+
+def _term(key: str, text: str | None = None) -> str:
+    return text or key
+
+
+def _sop(sop_id: str) -> str:
+    return sop_id
+
+
+def _definitions() -> str:
+    return ""
+
+
+#: What the check calls instead of the macros: the same names and signatures (hooks/sandbox.py compares them).
+STAND_INS: dict[str, Any] = {"term": _term, "sop": _sop, "definitions": _definitions}
+assert tuple(STAND_INS) == PAGE_MACROS
+
+
+def signature_mismatch(name: str, macro: Any) -> str | None:
+    """How a registered macro's parameters differ from its stand-in's, or None when they agree."""
+    try:
+        theirs = inspect.signature(macro)
+    except (TypeError, ValueError):
+        return None
+    ours = inspect.signature(STAND_INS[name])
+    shape = lambda s: [(p.name, p.kind, p.default is inspect.Parameter.empty) for p in s.parameters.values()]  # noqa: E731
+    if shape(theirs) == shape(ours):
+        return None
+    return f"{name}{theirs} differs from {name}{ours}, the signature the check and the sandbox expect"
+
+
+class PageSandbox(ImmutableSandboxedEnvironment):
+    def __init__(self, macros: dict[str, Any], **options: Any):
+        super().__init__(loader=DictLoader({}), **options)  # no {% include %} of any file
+        self.globals.clear()  # no range, cycler, joiner, lipsum, namespace: only the macros
+        self.globals.update(macros)
+        self._macros = {id(fn) for fn in macros.values()}
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        if id(obj) in self._macros:
+            return True
+        owner = getattr(obj, "__self__", None)  # a bound method: allowed on plain data only
+        return owner is not None and type(owner) in _PLAIN and super().is_safe_callable(obj)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        return type(obj) in _PLAIN and super().is_safe_attribute(obj, attr, value)
+
+
+@lru_cache(maxsize=4)
+def checking_sandbox(undefined: str = DEFAULT_UNDEFINED) -> PageSandbox:
+    """The sandbox with the stand-ins: what `handbook check` renders a page in."""
+    return PageSandbox(STAND_INS, undefined=UNDEFINED.get(undefined, UNDEFINED[DEFAULT_UNDEFINED]))
+
+
+def page_data(meta: dict[str, Any], title: str, url: str, src_path: str) -> dict[str, Any]:
+    """What a page template may read: its front matter as plain data, top level and as `page.meta`."""
+    plain = _plain(dict(meta or {}))
+    return {**plain, "page": {"title": title, "url": url, "meta": plain, "src_path": src_path}}
+
+
+def known_names(meta: dict[str, Any]) -> set[str]:
+    """The names a page template may use: the macros, `page` and its front-matter keys."""
+    return {*PAGE_MACROS, "page", *(str(k) for k in (meta or {}))}
+
+
+def _plain(value: Any) -> Any:
+    """A deep copy of front-matter data with anything that is not plain data dropped."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items() if isinstance(v, _PLAIN)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value if isinstance(v, _PLAIN)]
+    return value if isinstance(value, _PLAIN) else None
