@@ -56,6 +56,10 @@ RULES: dict[str, Rule] = {
         Rule("FMT001", _E, "simple SOP without numbered steps", "Write the Procedure as a numbered list (`1. ...`)."),
         Rule("FMT002", _E, "hierarchical SOP with fewer than two stages", "Split the Procedure into at least two `###` stages."),
         Rule("FMT003", _E, "flowchart SOP without a Mermaid flowchart", "Add a ```mermaid block starting with `flowchart TD` to the Procedure."),
+        # Lists that GitHub's preview shows differently (handbook/lists.py)
+        Rule("MD001", _W, "list item directly after a paragraph line", "Put a blank line before the item: without one, only GitHub starts a list there."),
+        Rule("MD002", _W, "bulleted and numbered items in one list", "To nest the item, indent it to the text of the item above (3 spaces under `1.`, 4 under `10.`); for a separate list, put a sentence between the two."),
+        Rule("MD003", _W, "list numbered `1)`", "Number the items `1.`, `2.`, ...: only GitHub reads `1)` as a list."),
         # Glossary
         Rule("GL001", _E, "glossary term not defined", "Add the term to the glossary file or correct its spelling (keys are case-sensitive)."),
         # Translations

@@ -12,6 +12,7 @@ from datetime import date
 
 from .findings import Finding
 from .glossary import Glossary
+from .lists import KIND_SWITCH, NUMBER_PAREN, divergences, may_diverge
 from .policy import Policy
 from .review import ReviewState, ReviewStatus, review_status
 from .sop import SOP, schema
@@ -42,6 +43,7 @@ def sop_rules(sop: SOP, policy: Policy, glossary: Glossary, today: date) -> list
     findings += _procedure_format(sop, policy)
     findings += _glossary_terms(sop, glossary)
     findings += _placeholders(sop)
+    findings += _list_forms(sop)
     if not sop.is_translation:  # a translation follows its source's review cycle
         findings += _review(sop, policy, today)
     return findings
@@ -122,6 +124,25 @@ def _placeholders(sop: SOP) -> list[Finding]:
     for line, text in sop.body.placeholders:
         shown = text if len(text) <= 70 else text[:67] + "..."
         findings.append(Finding(sop.path, line, "TODO001", f"placeholder left in the text: {shown}"))
+    return findings
+
+
+def _list_forms(sop: SOP) -> list[Finding]:
+    """MD001-MD003: lists the site renders otherwise than GitHub's preview the author wrote them in."""
+    body = sop.source.body
+    if not may_diverge(body):
+        return []
+    findings = []
+    for found in divergences(body):
+        line, sign = sop.source.body_line + found.line, found.marker
+        if found.kind == KIND_SWITCH:
+            kinds = "a bulleted item after a numbered list" if sign[0] in "-*+" else "a numbered item after a bulleted list"
+            nest = f"; to nest it under the item above, indent it {found.indent} spaces" if found.indent else ""
+            findings.append(Finding(sop.path, line, "MD002", f"`{sign}` starts {kinds}: GitHub shows a new list, this site adds the item to the list above{nest}"))
+        elif found.kind == NUMBER_PAREN:
+            findings.append(Finding(sop.path, line, "MD003", f"`{sign}` numbers a list on GitHub, but this site shows the line as text"))
+        else:
+            findings.append(Finding(sop.path, line, "MD001", f"`{sign}` starts a list item on GitHub, but this site keeps it in the paragraph above (no blank line before it)"))
     return findings
 
 
