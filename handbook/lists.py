@@ -20,8 +20,10 @@ from dataclasses import dataclass
 # A list marker: bullet, or up to 9 digits and `.` (GitHub also takes `)`), then spaces or the line's end.
 _MARKER = re.compile(r"( *)([-*+]|\d{1,9}[.)])( +|$)")
 _RULE = re.compile(r" {0,3}([-*_])(?: *\1){2,} *$")  # `- - -` or `***` is a thematic break, not an item
+_BREAK = re.compile(r" {0,3}(?:([-*_])(?: *\1){2,}|=+|-{2,}) *$")  # a break or a heading's underline: a block ends
 _FENCE = re.compile(r" *(`{3,}|~{3,})")
 _CONTAINER = re.compile(r" *(?:!!!|\?\?\?\+?|===\+?)[ ]")  # admonition, details, content tab
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BLOCK_START = re.compile(r" *(?:#{1,6}(?: |$)|<|>|`{3,}|~{3,}|!!!|\?\?\?|===)")  # not paragraph text
 
 # The cheap test, one search from each line start: a `1)`; an item, blank lines and an item of
@@ -66,10 +68,9 @@ class _Frame:
     src: int
     out: int
     shift: int = 0
-    ordered: bool | None = None  # for an item: is it numbered
-    first_block: bool = True  # an item still in its first paragraph (where Python-Markdown nests)
     list_ordered: bool | None = None  # the kind of the list directly in this frame, None when none is open
     last_item_src: int = 0  # where the text of the last item directly in this frame starts
+    switched: bool = False  # the list in this frame changed kind (MD002 reported)
 
 
 def may_diverge(text: str) -> bool:
@@ -79,11 +80,15 @@ def may_diverge(text: str) -> bool:
 
 def gfm_indents(lines: list[str]) -> list[str]:
     """The lines, each list item's content moved to the column Python-Markdown nests at."""
+    if not any(line[:1] in (" ", "\t") for line in lines):
+        return lines  # nothing indented: nothing to move
     return _Reading(lines).run()[0]
 
 
 def divergences(text: str) -> list[Divergence]:
-    """What GitHub shows as a list and this site does not, or the other way round."""
+    """What GitHub shows as a list and this site does not, or the other way round. Comments are skipped."""
+    if "<!--" in text:
+        text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     return _Reading(text.split("\n")).run()[1]
 
 
@@ -122,7 +127,7 @@ class _Reading:
             if marker and _RULE.match(line):
                 marker = None
             if marker and marker.group(2)[-1] == ")":  # a list on GitHub, paragraph text here
-                if not warned_paren and (new_block or previous == "item" or _can_interrupt(marker)):
+                if not warned_paren and (new_block or _can_interrupt(marker)):
                     self.found.append(Divergence(number, NUMBER_PAREN, marker.group(2)))
                     warned_paren = True
                 marker = None
@@ -141,26 +146,28 @@ class _Reading:
             if new_block:
                 block_lead = "item" if marker else "text"
             if marker:
-                out.append(self._item(number, line, indent, marker, blank))
+                out.append(self._item(number, line, indent, marker))
                 previous = "item"
                 new_block = False
             else:
-                moved = line if lazy else self._place(line, indent, blank)
+                moved = line if lazy else self._place(line, indent)
                 out.append(moved)
                 shift = len(moved) - len(line)
                 new_block = False
                 previous = "text"
                 if not lazy:
-                    self.frames[-1].list_ordered = None  # anything else in a frame ends the list in it
+                    self.frames[-1].list_ordered, self.frames[-1].switched = None, False  # anything else ends the list
                     opening = _FENCE.match(line)
                     if opening:
                         fence, fence_shift = _closing(opening.group(1)), shift
                     elif _CONTAINER.match(line):
                         self.frames.append(_Frame("block", indent + 4, indent + shift + 4, shift))
                         previous, new_block = "other", True
+                    elif _BREAK.match(line):
+                        previous, new_block = "other", True  # a list may follow a heading directly
                     elif _BLOCK_START.match(line):
                         previous = "other"
-                        new_block = line.lstrip().startswith("#")  # a list may follow a heading directly
+                        new_block = line.lstrip().startswith("#")
             blank = False
             previous_depth = len(self.frames) - 1
         return out, self.found
@@ -170,32 +177,30 @@ class _Reading:
         while len(self.frames) > 1 and indent < self.frames[-1].src:
             self.frames.pop()
 
-    def _item(self, number: int, line: str, indent: int, marker: re.Match[str], blank: bool) -> str:
+    def _item(self, number: int, line: str, indent: int, marker: re.Match[str]) -> str:
         """An item's first line: at one nesting step under its parent item, or where it was in a block."""
         parent = self.frames[-1]
         sign, gap = marker.group(2), marker.group(3)
         ordered = sign[-1] == "."
         if parent.list_ordered is not None and parent.list_ordered != ordered:
-            nest = parent.last_item_src if parent.src < indent < parent.last_item_src else 0
-            self.found.append(Divergence(number, KIND_SWITCH, sign, nest))
+            if not parent.switched:  # GitHub starts a new list; the one back after it is the same mistake
+                nest = parent.last_item_src if parent.src < indent < parent.last_item_src else 0
+                self.found.append(Divergence(number, KIND_SWITCH, sign, nest))
+            parent.switched = not parent.switched
         if parent.kind == "item":
-            if blank:
-                parent.first_block = False
             column = parent.out  # Python-Markdown's nesting step: 4 spaces
         else:
             column = parent.out + indent - parent.src
         text_at = indent + len(sign) + (len(gap) if 1 <= len(gap) <= 4 else 1)
         parent.list_ordered, parent.last_item_src = ordered, text_at
-        self.frames.append(_Frame("item", text_at, parent.out + 4, column - indent, ordered))
+        self.frames.append(_Frame("item", text_at, parent.out + 4, column - indent))
         return " " * column + line[indent:]
 
-    def _place(self, line: str, indent: int, blank: bool) -> str:
+    def _place(self, line: str, indent: int) -> str:
         """A line that is not an item's first: moved into its item, or by its block's shift."""
         top = self.frames[-1]
         if top.kind != "item":
             return _moved(line, top.out - top.src)
-        if blank:
-            top.first_block = False
         natural = indent + top.shift
         column = max(natural, top.out)
         if (indent - top.src >= 4) != (column - top.out >= 4):
