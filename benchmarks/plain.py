@@ -73,7 +73,7 @@ def _uses_pagefind(config_file: Path) -> bool:
 
 
 def _without_hooks_and_macros(config: str, keep_search: bool) -> str:
-    """Drop the `hooks:` list and the `- macros:` plugin entry (with their indented lines), and `- search` unless kept."""
+    """Drop the `hooks:` list, the `- macros:` plugin entry (with their indented lines), our list extension, and `- search` unless kept."""
     out, skipping = [], None
     for line in config.splitlines():
         indent = len(line) - len(line.lstrip())
@@ -86,6 +86,8 @@ def _without_hooks_and_macros(config: str, keep_search: bool) -> str:
             continue
         if line.strip() in ("- search", "- search:") and not keep_search:
             skipping = len(line) - len(line.lstrip()) + 1
+            continue
+        if line.strip() == "- handbook.list_nesting":  # ours too: plain Material nests lists at 4 spaces only
             continue
         if line.strip() == "- macros:":
             skipping = indent + 1  # the plugin's options are indented deeper than its dash

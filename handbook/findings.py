@@ -62,6 +62,10 @@ RULES: dict[str, Rule] = {
         Rule("TPL003", _E, "template code the sandbox refuses", "Pages may only call term(), sop(), definitions() and read their front matter: remove the expression."),
         Rule("TPL004", _E, "another tool's shortcode", "MkDocs has no shortcodes: write a Material admonition (`!!! note`), a Markdown link or image, or the text itself."),
         Rule("TPL005", _E, "macro called with the wrong arguments", 'Call term("KEY") or term("KEY", "shown text"), sop("ID") and definitions() as written in CONTRIBUTING.md.'),
+        # Lists that GitHub's preview shows differently (handbook/lists.py)
+        Rule("MD001", _W, "list item directly after a paragraph line", "Put a blank line before the item: without one, only GitHub starts a list there."),
+        Rule("MD002", _W, "bulleted and numbered items in one list", "To nest the item, indent it to the text of the item above (3 spaces under `1.`, 4 under `10.`); for a separate list, put a sentence between the two."),
+        Rule("MD003", _W, "list numbered `1)`", "Number the items `1.`, `2.`, ...: only GitHub reads `1)` as a list."),
         # Glossary
         Rule("GL001", _E, "glossary term not defined", "Add the term to the glossary file or correct its spelling (keys are case-sensitive)."),
         # Translations

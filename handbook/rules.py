@@ -12,6 +12,7 @@ from datetime import date
 
 from .findings import Finding
 from .glossary import Glossary
+from .lists import KIND_SWITCH, NUMBER_PAREN, divergences, may_diverge
 from .policy import Policy
 from .review import ReviewState, ReviewStatus, review_status
 from .sop import SOP, schema
@@ -44,6 +45,7 @@ def sop_rules(sop: SOP, policy: Policy, glossary: Glossary, today: date) -> list
     findings += _glossary_terms(sop, glossary)
     findings += _placeholders(sop)
     findings += _templates(sop, policy)
+    findings += _list_forms(sop)
     if not sop.is_translation:  # a translation follows its source's review cycle
         findings += _review(sop, policy, today)
     return findings
@@ -139,6 +141,25 @@ def _templates(sop: SOP, policy: Policy) -> list[Finding]:
         src_path=sop.docs_path,
         undefined=policy.on_undefined,
     )
+
+
+def _list_forms(sop: SOP) -> list[Finding]:
+    """MD001-MD003: lists the site renders otherwise than GitHub's preview the author wrote them in."""
+    body = sop.source.body
+    if not may_diverge(body):
+        return []
+    findings = []
+    for found in divergences(body):
+        line, sign = sop.source.body_line + found.line, found.marker
+        if found.kind == KIND_SWITCH:
+            kinds = "a bulleted item after a numbered list" if sign[0] in "-*+" else "a numbered item after a bulleted list"
+            nest = f"; to nest it under the item above, indent it {found.indent} spaces" if found.indent else ""
+            findings.append(Finding(sop.path, line, "MD002", f"`{sign}` starts {kinds}: GitHub shows a new list, this site adds the item to the list above{nest}"))
+        elif found.kind == NUMBER_PAREN:
+            findings.append(Finding(sop.path, line, "MD003", f"`{sign}` numbers a list on GitHub, but this site shows the line as text"))
+        else:
+            findings.append(Finding(sop.path, line, "MD001", f"`{sign}` starts a list item on GitHub, but this site keeps it in the paragraph above (no blank line before it)"))
+    return findings
 
 
 def _review(sop: SOP, policy: Policy, today: date) -> list[Finding]:

@@ -264,6 +264,30 @@ def _tpl005(hb: TempHandbook) -> Expect:
     return Expect([f"{SOP}:{line}: TPL005"], {f"{SOP}:{line}: TPL005": ["sop() is called wrongly: missing a required argument: 'sop_id'"]})
 
 
+# -- lists GitHub shows otherwise (more cases: test_check_lists.py) ---------------------
+
+
+@case("MD001")
+def _md001(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, sections={"Responsibilities": "Agents:\n- answer the phone;\n- log the call."})
+    line = hb.line_of(SOP, "- answer the phone")
+    return Expect([f"{SOP}:{line}: MD001"], {f"{SOP}:{line}: MD001": ["`-` starts a list item on GitHub", "no blank line before it"]})
+
+
+@case("MD002")
+def _md002(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, sections={"Procedure": "1. Greet the caller.\n2. Verify the caller.\n- Close the call."})
+    line = hb.line_of(SOP, "- Close the call")
+    return Expect([f"{SOP}:{line}: MD002"], {f"{SOP}:{line}: MD002": ["`-` starts a bulleted item after a numbered list", "adds the item to the list above"]})
+
+
+@case("MD003")
+def _md003(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, sections={"Procedure": "1. Greet the caller.\n\nThen:\n\n1) Verify the caller.\n2) Close the call."})
+    line = hb.line_of(SOP, "1) Verify")
+    return Expect([f"{SOP}:{line}: MD003"], {f"{SOP}:{line}: MD003": ["`1)` numbers a list on GitHub", "shows the line as text"]})
+
+
 # -- glossary and review ---------------------------------------------------------------
 
 
