@@ -8,6 +8,7 @@ the banner and the review dashboard. The site is built with `mkdocs build --stri
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -57,12 +58,19 @@ def _hostile_handbook(project: Path) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
+def build_hostile(tmp_path_factory, search: str = "auto"):
+    """The hostile handbook built with `mkdocs build --strict`, with Material's search or Pagefind."""
     project = _hostile_handbook(tmp_path_factory.mktemp("hostile"))
+    if search != "auto":
+        _edit(project, "mkdocs.yml", "    search: auto\n", f"    search: {search}\n")
     build = mkdocs_build(project, tmp_path_factory.mktemp("hostile-site"))
     assert build.returncode == 0, build.log
     return build
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    return build_hostile(tmp_path_factory)
 
 
 PAGES = {
@@ -182,6 +190,29 @@ def test_the_search_index_holds_the_text_as_html_text(hostile):
     assert _text(department["title"]) == DEPARTMENT
     for doc in index["docs"]:
         assert SCRIPT not in doc["title"] + doc["text"] + "".join(doc.get("tags", [])), doc["location"]
+
+
+def _pagefind_pages(site: Path, lang: str) -> dict[str, dict]:
+    """url -> Pagefind's stored fragment (gzip, a signature, then JSON): what a result shows."""
+    found = {}
+    for path in (site / "pagefind" / lang / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        fragment = json.loads(data[len(b"pagefind_dcd") :])
+        found[fragment["url"]] = fragment
+    return found
+
+
+def test_pagefind_holds_the_literal_text(tmp_path_factory):
+    build = build_hostile(tmp_path_factory, search="pagefind")
+    english, polish = _pagefind_pages(build.site, "en"), _pagefind_pages(build.site, "pl")
+    # Pagefind keeps plain text; hooks/pagefind_worker.js escapes it for Material's result list.
+    assert english["/contact-centre/cc-001/"]["meta"]["title"] == TITLE
+    assert english["/contact-centre/"]["meta"]["title"] == DEPARTMENT
+    assert polish["/pl/contact-centre/cc-001/"]["meta"]["title"] == TITLE_PL
+    assert english["/contact-centre/cc-001/"]["content"].startswith(f"{TITLE} Purpose.")
+    assert OWNER not in english["/contact-centre/cc-001/"]["content"]  # the card is left out, as before
+    assert _injected(build.soup("contact-centre/cc-001/")) == []
 
 
 def test_the_review_calendar_holds_the_text_escaped_for_icalendar(hostile):
