@@ -11,14 +11,16 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from tests.site_build.test_build_failures import _edit
-from tests.sitebuild import copy_handbook, mkdocs_build
+from tests.site_build.test_build_failures import _edit, _line_of
+from tests.sitebuild import ROOT, TODAY, copy_handbook, mkdocs_build
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '" onmouseover="x'
@@ -225,11 +227,27 @@ def test_the_review_calendar_holds_the_text_escaped_for_icalendar(hostile):
     assert str(Calendar.from_ical(raw)["x-wr-calname"]) == f"{SITE_NAME}: SOP reviews"
 
 
+def _check(project: Path) -> subprocess.CompletedProcess:
+    env = {"PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", "PATH": ""}
+    return subprocess.run([sys.executable, "-m", "handbook", "check", "--today", TODAY], cwd=project, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_the_check_passes_the_hostile_values_as_the_build_does(hostile, tmp_path):
+    # Text is text: the values the strict build accepted are no error for the check either.
+    project = _hostile_handbook(tmp_path)
+    result = _check(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    due_soon = f"{CC001}:{_line_of(project, CC001, 'next_review:')}: REV002 "  # a warning, in the check and the build alike
+    assert due_soon in result.stdout and due_soon in hostile.log
+
+
 def test_a_version_the_check_rejects_never_reaches_a_page_as_markup(handbook_copy, tmp_path):
     _edit(handbook_copy, CC001, 'version: "4.0"', f"version: {_yaml(SCRIPT)}")
     build = mkdocs_build(handbook_copy, tmp_path / "site", strict=False)  # --strict would stop at FM006; the site is still written
     assert re.search(rf"WARNING\s+-\s+{CC001}:7: FM006 version: ", build.log), build.log
     assert "Traceback" not in build.log
+    check = _check(handbook_copy)
+    assert check.returncode == 1 and f"{CC001}:7: FM006 version: " in check.stdout, check.stdout
     for page in ("contact-centre/cc-001/", "contact-centre/", "translations/"):
         soup = build.soup(page)
         assert _injected(soup) == [], page
