@@ -8,6 +8,7 @@ The file is generated, never edited by hand, so CI can tell when it is out of da
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .handbook import Handbook
@@ -26,8 +27,23 @@ HEADER = """\
 """
 
 
+_LINE_BREAK = re.compile(r"[\r\n\f\v\x85\u2028\u2029]")
+
+
 def _pattern(path: Path) -> str:
-    return "/" + path.as_posix().replace(" ", "\\ ")  # a leading slash anchors at the repository root
+    """A path as a CODEOWNERS pattern: anchored at the repository root, spaces escaped.
+
+    A line break cannot be escaped in CODEOWNERS: such a file name is a ConfigError.
+    """
+    text = path.as_posix()
+    if _LINE_BREAK.search(text):
+        raise ConfigError(f"{text!r}: a file name with a line break cannot be listed in CODEOWNERS; rename the file")
+    return "/" + re.sub(r"\s", lambda m: "\\" + m.group(0), text)  # a leading slash anchors at the repository root
+
+
+def _comment(text: str) -> str:
+    """Text for a `#` comment line: on one line, so a value cannot start a rule of its own."""
+    return " ".join(text.split())
 
 
 def codeowners(handbook: Handbook) -> str:
@@ -47,7 +63,7 @@ def codeowners(handbook: Handbook) -> str:
     lines = [HEADER]
     for key, dept in policy.departments.items():
         lead = handle(dept.lead, f"{config}: extra.handbook.departments.{key}.lead") if dept.lead else None
-        lines.append(f"# {dept.name}" + (f" (lead: {dept.lead})" if dept.lead else ""))
+        lines.append(f"# {_comment(dept.name)}" + (f" (lead: {_comment(dept.lead)})" if dept.lead else ""))
         if lead:
             lines.append(f"{_pattern(docs / key)}/ {lead}")
         for sop in sorted(handbook.in_department(key), key=lambda s: s.docs_path):

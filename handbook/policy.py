@@ -72,6 +72,7 @@ DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
 _PREFIX = re.compile(r"^[A-Z][A-Z0-9]*$")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # A GitHub user (@name), a team (@org/team) or an e-mail address: what CODEOWNERS accepts.
+# Matched with fullmatch: `$` alone lets a trailing line break through, which would end a CODEOWNERS line.
 _OWNER_HANDLE = re.compile(r"^(@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$")
 
 
@@ -201,7 +202,7 @@ def _departments(raw: Any, where: str) -> dict[str, Department]:
     prefixes: dict[str, str] = {}
     for key, entry in raw.items():
         at = f"{where}.departments.{key}"
-        if not isinstance(key, str) or not _KEY.match(key):
+        if not isinstance(key, str) or not _KEY.fullmatch(key):
             raise ConfigError(f"{at}: a department key is lower-case letters, digits and dashes")
         if not isinstance(entry, dict):
             raise ConfigError(f"{at}: expected `name`, `prefix` and `lead`")
@@ -237,7 +238,7 @@ def _people(raw: Any, where: str) -> dict[str, str]:
     for name, handle in raw.items():
         if not isinstance(name, str) or not name.strip():
             raise ConfigError(f"{where}.people: {name!r} is not a person's name")
-        if not isinstance(handle, str) or not _OWNER_HANDLE.match(handle):
+        if not isinstance(handle, str) or not _OWNER_HANDLE.fullmatch(handle):
             raise ConfigError(
                 f'{where}.people.{name}: {handle!r} is not a GitHub user (@name), team (@org/team) or e-mail; quote it: "@name"'
             )

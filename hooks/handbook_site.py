@@ -22,7 +22,7 @@ from handbook.glossary import load_glossary
 from handbook import output
 from handbook.handbook import Handbook, load
 from handbook.policy import ConfigError, Policy, policy_from_mapping
-from handbook.site import build, language, markup, pages, placeholders
+from handbook.site import build, escaping, language, markup, pages, placeholders
 from handbook.site.abbreviations import AbbreviationMarker
 from handbook.site.labels import label
 from handbook.site.search import fold_search_index
@@ -41,6 +41,7 @@ def on_config(config):
     raw = (config.extra or {}).get("handbook")
     if not isinstance(raw, dict):
         raise PluginError("mkdocs.yml: no `extra: handbook:` section; the handbook policy (departments, sections, review) lives there")
+    _theme_safe_config(config)
     root = Path(config.config_file_path).parent
     try:
         macros = config.plugins.get("macros")  # page templates are checked with its on_undefined, as it renders them
@@ -73,7 +74,34 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     sop = handbook.by_path.get(page.file.src_uri)
     if sop is not None:
         _adapt_meta(page, handbook.by_id.get(sop.id, sop).status, exclude_from_search=_is_fallback(handbook, sop, lang))
+    _theme_safe_meta(page)
     return markdown
+
+
+def _theme_safe_meta(page) -> None:
+    """Front-matter text the theme prints unescaped becomes escaped Markup (escaping.theme_text).
+
+    Material prints `page.title` (the front matter's `title:`) raw in the navigation, tabs, footer
+    and `<h1>`, `page.meta.title` raw in `<title>` and the header, and its search index keeps
+    `page.meta.title` and `page.meta.tags` as HTML. All pages are read before any is written, so
+    every page's navigation shows the escaped titles.
+    """
+    meta = page.meta
+    for key in ("title", "description"):  # description: Material's <meta name="description" content="...">
+        if isinstance(meta.get(key), str):
+            meta[key] = escaping.theme_text(meta[key])
+    if isinstance(meta.get("tags"), list):
+        meta["tags"] = [escaping.theme_text(tag) if isinstance(tag, str) else tag for tag in meta["tags"]]
+
+
+_THEME_TEXT = ("site_name", "site_description", "site_author", "repo_name")
+
+
+def _theme_safe_config(config) -> None:
+    """mkdocs.yml text the theme prints unescaped (`<title>`, the header, `aria-label`, `<meta content>`) becomes Markup."""
+    for key in _THEME_TEXT:
+        if isinstance(config.get(key), str):
+            config[key] = escaping.theme_text(config[key])
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -261,7 +289,7 @@ def _navigation(handbook: Handbook, files: Files, lang: str, generated_paths: se
         sops = handbook.in_department(dept.key)
         listed = sops if len(sops) <= max_sops else []
         unlisted.update(sop.docs_path for sop in sops[len(listed) :])
-        nav.append({dept.name_in(lang): [f"{dept.key}/index.md"] + [sop.docs_path for sop in listed]})
+        nav.append({escaping.theme_text(dept.name_in(lang)): [f"{dept.key}/index.md"] + [sop.docs_path for sop in listed]})
     if unlisted:
         for file in files.documentation_pages():  # reached from their index page: no "omitted from nav" warning
             if _unsuffixed(file.src_uri, lang) in unlisted:

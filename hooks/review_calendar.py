@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from handbook import calendar
-from handbook.site import build
+from handbook.site import build, escaping
 
 log = logging.getLogger("mkdocs.hooks.review_calendar")
 
@@ -24,7 +24,8 @@ def on_post_build(config) -> None:
         raise PluginError(f"hooks/review_calendar.py: {exc}") from None
     if str(config.theme.get("language") or "en") != handbook.policy.source_lang:
         return  # subscription links are absolute (site_url + reviews.ics): the feeds live at the site root only
-    feeds = calendar.calendar_feeds(handbook, config.site_name or "SOP handbook", config.use_directory_urls)
+    site_name = escaping.plain_text(config.site_name or "SOP handbook")  # hooks/handbook_site.py made it Markup for the theme
+    feeds = calendar.calendar_feeds(handbook, site_name, config.use_directory_urls)
     site = Path(config.site_dir)
     try:
         for path, data in feeds.items():

@@ -11,6 +11,7 @@ line; here it renders as plain text so the rest of the page still reads.
 from __future__ import annotations
 
 from handbook.site import build
+from handbook.site.escaping import markdown_text
 from handbook.site.placeholders import DEFINITIONS, SOP, TERM, placeholder
 
 
@@ -34,7 +35,8 @@ def define_env(env) -> None:
         target = handbook.by_id.get(sop_id)
         if target is None:
             return sop_id
-        return placeholder(SOP, sop_id, f"{sop_id} {handbook.in_language(target, lang).title}")
+        # The title is front-matter text: escaped for the page's Markdown, which renders the link's text.
+        return placeholder(SOP, sop_id, markdown_text(f"{sop_id} {handbook.in_language(target, lang).title}"))
 
     @env.macro
     def definitions() -> str:

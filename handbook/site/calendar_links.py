@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from ..calendar import FEED, owner_feeds, site_link
 from ..handbook import Handbook
+from .escaping import Markdown, markdown_label, markdown_text
 from .labels import label
 
 
-def calendar_box(handbook: Handbook, lang: str) -> list[str]:
-    """Markdown lines of an admonition linking `reviews.ics` and each owner's feed; none without a site_url."""
+def calendar_box(handbook: Handbook, lang: str) -> Markdown | None:
+    """The box's text as Markdown, linking `reviews.ics` and each owner's feed; None without a site_url."""
     site_url = handbook.policy.site_url
     everything = site_link(site_url, FEED)
     if everything is None:
-        return []
-    owners = ", ".join(f"[{_text(owner)}]({site_link(site_url, path)})" for owner, path in owner_feeds(handbook).items())
-    text = label(lang, "reviews_calendar", all=f"[{label(lang, 'reviews_calendar_all')}]({everything})", owners=owners or "—")
-    return [f"!!! tip \"{label(lang, 'reviews_calendar_title')}\"", "", f"    {text}", ""]
+        return None
+    owners = ", ".join(_link(markdown_text(owner), site_link(site_url, path)) for owner, path in owner_feeds(handbook).items())
+    everyone = _link(markdown_text(label(lang, "reviews_calendar_all")), everything)
+    return markdown_label(label(lang, "reviews_calendar"), all=everyone, owners=Markdown(owners) if owners else "—")
 
 
-def _text(name: str) -> str:
-    return name.replace("[", "\\[").replace("]", "\\]")
+def _link(shown: Markdown, address: str) -> Markdown:
+    # site_url is a URL MkDocs has validated; the feed paths are slugs (calendar.slug)
+    return Markdown(f"[{shown}]({address})")
