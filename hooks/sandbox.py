@@ -22,6 +22,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from handbook import output
 from handbook.findings import Finding
 from handbook.site import PAGE_MACROS, build
 from handbook.site.template_notice import template_notice
@@ -165,4 +166,4 @@ def _log_once(finding: Finding) -> None:
     if finding in _state["logged"]:
         return
     _state["logged"].add(finding)
-    log.warning(f"{finding}\n  hint: {finding.hint}")
+    log.error(output.as_log_line(finding))  # ERROR, as the check's: -q cannot hide it from --strict

@@ -84,7 +84,7 @@ def test_sandbox_escapes_fail_the_build_without_running_code(handbook_copy, tmp_
     build = mkdocs_build(handbook_copy, tmp_path / "site")
     assert build.returncode != 0, build.log
     line = _line_of(handbook_copy, SOP, payload)
-    assert re.search(rf"WARNING\s+-\s+docs/contact-centre/cc-001\.md:{line}: TPL003 this page's template tried something pages may not do", build.log), build.log
+    assert re.search(rf"ERROR\s+-\s+docs/contact-centre/cc-001\.md:{line}: TPL003 this page's template tried something pages may not do", build.log), build.log
     assert "Aborted with" in build.log  # strict mode stops on the logged finding; the page itself renders as text
     assert not (handbook_copy / "MARKER").exists(), "the payload ran a shell command"
     assert "Traceback" not in build.log

@@ -244,7 +244,7 @@ def test_the_check_passes_the_hostile_values_as_the_build_does(hostile, tmp_path
 def test_a_version_the_check_rejects_never_reaches_a_page_as_markup(handbook_copy, tmp_path):
     _edit(handbook_copy, CC001, 'version: "4.0"', f"version: {_yaml(SCRIPT)}")
     build = mkdocs_build(handbook_copy, tmp_path / "site", strict=False)  # --strict would stop at FM006; the site is still written
-    assert re.search(rf"WARNING\s+-\s+{CC001}:7: FM006 version: ", build.log), build.log
+    assert re.search(rf"ERROR\s+-\s+{CC001}:7: FM006 version: ", build.log), build.log
     assert "Traceback" not in build.log
     check = _check(handbook_copy)
     assert check.returncode == 1 and f"{CC001}:7: FM006 version: " in check.stdout, check.stdout

@@ -103,7 +103,7 @@ def test_check_and_strict_build_agree_on_every_page_and_line(templates_handbook,
     build = mkdocs_build(project, tmp_path / "site")
     assert check.code == 1 and build.returncode != 0, (check.out, build.log)
     in_check = set(_FINDING.findall(check.out))
-    in_build = {m for line in build.log.splitlines() if line.startswith("WARNING") for m in _FINDING.findall(line)}
+    in_build = {m for line in build.log.splitlines() if line.startswith("ERROR") for m in _FINDING.findall(line)}
     assert in_check == expected, check.out
     assert in_build == expected, build.log
     assert "Traceback" not in build.log + check.err
