@@ -185,7 +185,7 @@ def test_a_list_right_after_a_paragraph_is_reported_and_stays_text(builds):
     build = builds[0]
     path = "docs/quality/qt-094.md"
     line = next(n for n, text in enumerate(_sop("qt-094", PARAGRAPH_THEN_LIST).splitlines(), 1) if text == "- the address;")
-    assert re.search(rf"INFO\s+-\s+{re.escape(path)}:{line}: MD001 `-` starts a list item on GitHub", build.log), build.log
+    assert re.search(rf"INFO\s+-\s+{re.escape(path)}:{line}: MD001 warning `-` starts a list item on GitHub", build.log), build.log
     assert "MD00" not in build.log.replace(f"{path}:{line}: MD001", "")  # no other list finding in the whole handbook
     paragraph = next(e for e in _procedure(build, "qt-094") if e.name == "p" and "Before you close it" in e.get_text())
     assert "- the address;" in paragraph.get_text()
