@@ -17,6 +17,7 @@ from datetime import date
 from .handbook import Handbook
 from .review import ReviewState
 from .rules import checked_review
+from .site.escaping import markdown_text
 
 REPORT_VERSION = 1
 STATES = ("overdue", "due-soon", "current", "exempt", "unknown")
@@ -147,7 +148,8 @@ def _named(report: Report) -> dict[str, dict[str, int]]:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    # The job summary is Markdown that GitHub renders as HTML: a value is text there too.
+    return markdown_text(text)
 
 
 def as_markdown(report: Report) -> str:

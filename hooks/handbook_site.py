@@ -84,7 +84,8 @@ def _theme_safe_meta(page) -> None:
     Material prints `page.title` (the front matter's `title:`) raw in the navigation, tabs, footer
     and `<h1>`, `page.meta.title` raw in `<title>` and the header, and its search index keeps
     `page.meta.title` and `page.meta.tags` as HTML. All pages are read before any is written, so
-    every page's navigation shows the escaped titles.
+    every page's navigation shows the escaped titles. (Its one `page.title | striptags`, which
+    would unescape Markup, is for pages without a `title:`, whose title MkDocs takes from the h1.)
     """
     meta = page.meta
     for key in ("title", "description"):  # description: Material's <meta name="description" content="...">

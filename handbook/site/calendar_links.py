@@ -12,15 +12,17 @@ from .escaping import Markdown, markdown_label, markdown_text
 from .labels import label
 
 
-def calendar_box(handbook: Handbook, lang: str) -> Markdown | None:
-    """The box's text as Markdown, linking `reviews.ics` and each owner's feed; None without a site_url."""
+def calendar_box(handbook: Handbook, lang: str) -> list[Markdown]:
+    """Markdown lines of an admonition linking `reviews.ics` and each owner's feed; none without a site_url."""
     site_url = handbook.policy.site_url
     everything = site_link(site_url, FEED)
     if everything is None:
-        return None
+        return []
     owners = ", ".join(_link(markdown_text(owner), site_link(site_url, path)) for owner, path in owner_feeds(handbook).items())
     everyone = _link(markdown_text(label(lang, "reviews_calendar_all")), everything)
-    return markdown_label(label(lang, "reviews_calendar"), all=everyone, owners=Markdown(owners) if owners else "—")
+    text = markdown_label(label(lang, "reviews_calendar"), all=everyone, owners=Markdown(owners) if owners else "—")
+    title = markdown_text(label(lang, "reviews_calendar_title"))
+    return [Markdown(f'!!! tip "{title}"'), Markdown(""), Markdown(f"    {text}"), Markdown("")]
 
 
 def _link(shown: Markdown, address: str) -> Markdown:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "department": "Department",
@@ -349,6 +351,12 @@ LABELS: dict[str, dict[str, str]] = {
         "banner.fallback": "لم يُترجم هذا الإجراء إلى لغتك بعد، لذا يُعرض باللغة الإنجليزية.",
     },
 }
+
+
+@lru_cache(maxsize=None)
+def labels_in(lang: str) -> dict[str, str]:
+    """Every label in `lang`, English where it has none (for templates that show many)."""
+    return {**LABELS["en"], **{k: v for k, v in LABELS.get(lang, {}).items() if v}}
 
 
 def label(lang: str, key: str, **values: object) -> str:

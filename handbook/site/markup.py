@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from datetime import date
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -22,7 +23,7 @@ from ..sop import SOP
 from ..translations import TranslationState
 from . import templates
 from .escaping import html_label
-from .labels import label
+from .labels import label, labels_in
 
 
 def page_path(name: str, lang: str, source_lang: str) -> str:
@@ -42,17 +43,23 @@ def term_link(term: GlossaryTerm, shown: str, glossary_href: str, lang: str, sou
     """`shown` (the page's rendered HTML) linked to the term's glossary entry, its definition as the tooltip (Material's content.tooltips)."""
     definition, _ = term.in_language(lang, source_lang)
     tooltip = " ".join(f"{definition.name}: {definition.definition}".split())
-    return str(templates.html("term_link.html", href=glossary_href, anchor=term.anchor, tooltip=tooltip, shown=Markup(shown)))
+    return _link("term_link.html", glossary_href, term.anchor, tooltip, shown)
 
 
 def entry_link(term: GlossaryTerm, shown: str, glossary_href: str) -> str:
     """`shown` (HTML) linked to the term's glossary entry, without a tooltip (the definition is beside it)."""
-    return str(templates.html("term_link.html", href=glossary_href, anchor=term.anchor, tooltip="", shown=Markup(shown)))
+    return _link("term_link.html", glossary_href, term.anchor, "", shown)
 
 
 def sop_link(shown: str, href: str) -> str:
     """`shown` (the page's rendered HTML: the SOP's id and title) linked to the SOP's page."""
-    return str(templates.html("link.html", href=href, shown=Markup(shown)))
+    return _link("link.html", href, "", "", shown)
+
+
+@lru_cache(maxsize=8192)
+def _link(template: str, href: str, anchor: str, tooltip: str, shown: str) -> str:
+    # Dozens of links a page, five languages: the same term at the same depth renders once.
+    return str(templates.html(template, href=href, anchor=anchor, tooltip=tooltip, shown=Markup(shown)))
 
 
 def definitions_list(terms: list[GlossaryTerm], glossary_href: str | None, lang: str, source_lang: str) -> str:
@@ -77,7 +84,7 @@ def metadata_card(handbook: Handbook, sop: SOP, department_href: str, lang: str)
     department = policy.departments.get(source.department)
     card = templates.html(
         "card.html",
-        lang=lang,
+        t=labels_in(lang),
         sop_id=sop.id,
         department=department.name_in(lang) if department else source.department,
         department_href=department_href,

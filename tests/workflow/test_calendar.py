@@ -127,8 +127,9 @@ def test_no_subscription_box_without_a_site_url(hb: WorkflowHandbook):
     from handbook.site.calendar_links import calendar_box
 
     hb.write_sop("docs/customer-service/cs-001.md")
-    assert calendar_box(open_handbook(hb.root / "mkdocs.yml", date(2026, 11, 23)), "en") is None  # nothing to subscribe to
+    assert calendar_box(open_handbook(hb.root / "mkdocs.yml", date(2026, 11, 23)), "en") == []  # nothing to subscribe to
     hb.set_config("site_name: Test handbook\n", "site_name: Test handbook\nsite_url: https://sops.example.com/handbook/\n")
     box = calendar_box(open_handbook(hb.root / "mkdocs.yml", date(2026, 11, 23)), "en")
-    assert "[all SOPs](https://sops.example.com/handbook/reviews.ics)" in box
-    assert "[Ana Example](https://sops.example.com/handbook/reviews/ana-example.ics)" in box
+    assert box[0] == '!!! tip "Review calendar"'
+    assert "[all SOPs](https://sops.example.com/handbook/reviews.ics)" in box[2]
+    assert "[Ana Example](https://sops.example.com/handbook/reviews/ana-example.ics)" in box[2]

@@ -132,3 +132,10 @@ def test_filters(hb: WorkflowHandbook):
 def test_unknown_filters_are_usage_errors(hb: WorkflowHandbook, argv: list[str], message: str):
     _mixed(hb)
     assert hb.run("report", *argv) == (2, "", f"handbook: error: {message}\n")
+
+
+def test_markdown_report_shows_values_as_text(hb: WorkflowHandbook):
+    hb.write_sop("docs/customer-service/cs-001.md", last_reviewed="2025-06-01", title="Refunds < €50 & fees |pipe| *stars* <script>x</script>")
+    out = hb.run("report", "--format", "md").out
+    row = "| CS-001 | Refunds &lt; €50 &amp; fees &#124;pipe&#124; &#42;stars&#42; &lt;script&gt;x&lt;/script&gt; | Ana Example | Customer Service |"
+    assert row in out
