@@ -56,6 +56,7 @@ RULES: dict[str, Rule] = {
         Rule("FMT001", _E, "simple SOP without numbered steps", "Write the Procedure as a numbered list (`1. ...`)."),
         Rule("FMT002", _E, "hierarchical SOP with fewer than two stages", "Split the Procedure into at least two `###` stages."),
         Rule("FMT003", _E, "flowchart SOP without a Mermaid flowchart", "Add a ```mermaid block starting with `flowchart TD` to the Procedure."),
+        Rule("FMT004", _E, "hierarchical SOP with a stage without numbered steps", "Write the stage's steps as a numbered list (`1. ...`) under its `###` heading."),
         # Glossary
         Rule("GL001", _E, "glossary term not defined", "Add the term to the glossary file or correct its spelling (keys are case-sensitive)."),
         # Translations
