@@ -70,3 +70,14 @@ def test_markdown_pages_link_and_show_admonitions(built: Build) -> None:
     assert "Dear {{ customer_name }}," in invoice.find("pre").get_text()
     address = built.soup(f"contact-centre/{by_title['Change a billing address']}/")
     assert address.find("a", string="evidence rules")["href"] == f"../{chargebacks}/#evidence"
+
+
+def test_review_dashboard_lists_imported_drafts_waiting_for_their_first_review(built: Build) -> None:
+    page = built.soup("reviews/")
+    heading = next(h for h in page.find_all("h2") if h.get_text(strip=True).startswith("Imported, waiting for their first review"))
+    rows = heading.find_next("table").find_all("tr")[1:]
+    assert len(rows) == 13  # the Word SOP and the twelve Markdown procedures
+    first = [td.get_text(strip=True) for td in rows[0].find_all("td")]
+    assert first == ["Omar Example", "BR-001", "Refunding a duplicate card payment", "2026-11-23"]
+    polish = built.soup("pl/reviews/")
+    assert any(h.get_text(strip=True).startswith("Zaimportowane, czekają na pierwszy przegląd") for h in polish.find_all("h2"))
