@@ -121,3 +121,21 @@ def test_json_report_lists_every_file(handbook_root: Path, sources: Path) -> Non
     first = next(f for f in report["files"] if f["source"].endswith("duplicate-payment.md"))
     assert "front matter `updated` -> last_reviewed" in first["mapped"]
     assert "Scope: missing in the source; a TODO stands in its place" in first["needs_author"]
+
+
+def test_synonyms_are_validated_with_the_policy(handbook_root: Path) -> None:
+    config = handbook_root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      scope: {en: [Applicability, Coverage]}\n" in text
+    config.write_text(text.replace("      scope: {en: [Applicability, Coverage]}\n", "      scoop: {en: [Applicability]}\n"), encoding="utf-8")
+    result = handbook_cmd(handbook_root, "check")
+    assert result.code == 2
+    assert result.err.startswith("handbook: error: mkdocs.yml: extra.handbook.synonyms.scoop: not a section key of extra.handbook.sections (")
+
+
+def test_a_synonym_maps_a_heading_the_check_alone_would_not_accept(handbook_root: Path, tmp_path: Path) -> None:
+    source = tmp_path / "coverage.md"
+    source.write_text("---\ntitle: Coverage test\nauthor: Ana Example\ndate: 2026-01-05\n---\n\n## Coverage\n\nEvery caller.\n", encoding="utf-8")
+    result = handbook_cmd(handbook_root, "import", str(source), "-d", "quality")
+    assert "`Coverage` -> Scope (by name)" in result.out
+    assert "## Scope\n\nEvery caller.\n" in (handbook_root / "docs/quality/qt-001.md").read_text(encoding="utf-8")
