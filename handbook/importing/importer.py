@@ -13,6 +13,7 @@ import yaml
 from ..atomic import create_file
 from ..handbook import Handbook
 from ..skeleton import next_id, relative_path
+from ..structure import normalise_heading
 from ..yamlio import yaml_text
 from . import links, sections, shortcodes
 from .docx_source import ConverterMissing, read_docx
@@ -56,11 +57,13 @@ def import_sources(handbook: Handbook, department: str, sources: list[Path], *, 
             item.report.outcome, item.report.reason = "skipped", f"already imported as {already[item.shown].id} ({already[item.shown].path})"
             continue
         item.sop_id = f"{prefix}-{number:03d}"
-        number += 1
         item.name = relative_path(department, item.sop_id).rsplit("/", 1)[1]
-        todo.append(item)
-    for item in todo:
         _read(item)
+        if item.doc is not None:  # a file that cannot be read leaves no gap in the ids
+            number += 1
+            todo.append(item)
+        else:
+            item.sop_id = item.name = ""
     pages = {i.path: i.name for i in todo if i.doc and i.doc.kind == "markdown"}
     ready = [i for i in todo if i.doc]
     for item in ready:
@@ -128,6 +131,9 @@ def _compose(item: _Item, policy) -> None:
     notes: list[str] = []
     body = shortcodes.convert(doc.body, lambda snippet, message: notes.append(_at(doc, snippet, message)))
     title, parts = sections.split(body)
+    if doc.title and title and normalise_heading(title) != normalise_heading(doc.title):
+        doc.legacy["heading"] = title  # the document's top heading, not its title: kept, never dropped
+        doc.needs_author.append(f"the top heading `{title}` differs from the title `{doc.title}`: kept as legacy.heading")
     doc.title = doc.title or title or item.path.stem.replace("-", " ").replace("_", " ").strip().capitalize()
     item.composed = sections.compose(parts, policy, item.path.name)
     doc.not_kept += notes

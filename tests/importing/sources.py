@@ -114,7 +114,7 @@ def word_sop(path: Path) -> Path:
     _hyperlink(p, "https://www.example.com/card-rules", "the scheme's site")
     p.add_run(".")
     d.add_paragraph("The payments tab looks like this:")
-    d.add_picture(io.BytesIO(png(8, 5)), width=Inches(2))
+    d.add_picture(io.BytesIO(png(320, 160)), width=Inches(2))
     d.add_page_break()
     d.add_heading("6. Metrics", 1)
     table([("Measure", "Target"), ("Refunds issued within one working day", "95 %"), ("Refunds issued twice", "0")])
@@ -446,7 +446,7 @@ See the service as a customer does.
 3. Score it.
 """,
 }
-MEDIA = {"refunds/images/payments-tab.png": png(6, 4), "quality/scorecard.pdf": b"%PDF-1.4\n% a scorecard\n"}
+MEDIA = {"refunds/images/payments-tab.png": png(300, 150), "quality/scorecard.pdf": b"%PDF-1.4\n% a scorecard\n"}
 
 
 def markdown_handbook(folder: Path) -> Path:

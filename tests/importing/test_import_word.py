@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from tests.importing.conftest import handbook_cmd
@@ -102,3 +103,15 @@ def test_usage_errors(handbook_root: Path, sources: Path) -> None:
     (handbook_root / "notes.txt").write_text("x", encoding="utf-8")
     text = handbook_cmd(handbook_root, "import", "notes.txt", "--department", "billing")
     assert text.code == 2 and "notes.txt: not a Markdown (.md) or Word (.docx) file" in text.err
+
+
+def test_a_broken_document_fails_alone(handbook_root: Path, sources: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "broken.docx").write_bytes(b"PK\x03\x04 not really a Word document")
+    (folder / SOURCE).write_bytes((sources / SOURCE).read_bytes())
+    result = handbook_cmd(handbook_root, "import", str(folder), "--department", "billing")
+    assert result.code == 1
+    assert re.search(r"^\S*broken\.docx: failed: cannot be read: ", result.out, re.M)
+    assert "1 imported into docs/billing/ as drafts, 0 skipped, 1 failed." in result.out
+    assert (handbook_root / "docs/billing/br-001.md").exists() and not (handbook_root / "docs/billing/br-002.md").exists()
