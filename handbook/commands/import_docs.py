@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..handbook import open_handbook
-from ..importing import ImportError_, import_sources
+from ..importing import CannotImport, import_sources
 from . import add_common, load
 from .new import _department
 
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         report = import_sources(
             handbook, dept.key, [Path(s) for s in args.sources], owner=(args.owner or "").strip(), old_site=args.old_site.strip(), cwd=Path.cwd()
         )
-    except ImportError_ as exc:
+    except CannotImport as exc:
         raise UsageError(str(exc)) from None
     sys.stdout.write(report.as_json() if args.format == "json" else report.as_text())
     written = {f.target for f in report.files if f.outcome == "imported"}

@@ -7,7 +7,7 @@ required sections and composes the SOP; `report` says per file what happened;
 `importer` ties them together and writes the files (never over an existing one).
 """
 
-from .importer import ImportError_, import_sources
+from .importer import CannotImport, import_sources
 from .report import FileReport, ImportReport
 
-__all__ = ["FileReport", "ImportError_", "ImportReport", "import_sources"]
+__all__ = ["FileReport", "CannotImport", "ImportReport", "import_sources"]

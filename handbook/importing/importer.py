@@ -26,7 +26,7 @@ WORD = (".docx",)
 INDEX_PAGES = ("index.md", "_index.md", "readme.md")  # a folder's landing page, not a procedure
 
 
-class ImportError_(Exception):
+class CannotImport(Exception):
     """The import cannot start (no such source, no converter); nothing was written."""
 
 
@@ -80,14 +80,14 @@ def _collect(sources: list[Path], cwd: Path, report: ImportReport) -> list[_Item
     for source in sources:
         given = source if source.is_absolute() else cwd / source
         if not given.exists():
-            raise ImportError_(f"{source}: no such file or folder")
+            raise CannotImport(f"{source}: no such file or folder")
         if given.is_dir():
             files = sorted(p for p in given.rglob("*") if p.is_file() and p.suffix.lower() in MARKDOWN + WORD and not _hidden(p, given))
             root = given
         elif given.suffix.lower() in MARKDOWN + WORD:
             files, root = [given], given.parent
         else:
-            raise ImportError_(f"{source}: not a Markdown (.md) or Word (.docx) file; give files or a folder of them")
+            raise CannotImport(f"{source}: not a Markdown (.md) or Word (.docx) file; give files or a folder of them")
         for path in files:
             resolved = path.resolve()
             if resolved in seen:
@@ -116,7 +116,7 @@ def _read(item: _Item) -> None:
         else:
             item.doc = read_markdown(item.path, item.shown)
     except ConverterMissing as exc:
-        raise ImportError_(str(exc)) from None
+        raise CannotImport(str(exc)) from None
     except (SourceError, OSError, RuntimeError, ValueError) as exc:  # pandoc reports a broken document as RuntimeError
         item.report.outcome = "failed"
         item.report.reason = f"cannot be read: {' '.join(str(exc).split())[:200]}"
