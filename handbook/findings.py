@@ -56,6 +56,7 @@ RULES: dict[str, Rule] = {
         Rule("FMT001", _E, "simple SOP without numbered steps", "Write the Procedure as a numbered list (`1. ...`)."),
         Rule("FMT002", _E, "hierarchical SOP with fewer than two stages", "Split the Procedure into at least two `###` stages."),
         Rule("FMT003", _E, "flowchart SOP without a Mermaid flowchart", "Add a ```mermaid block starting with `flowchart TD` to the Procedure."),
+        Rule("FMT004", _E, "hierarchical SOP with a stage without numbered steps", "Write the stage's steps as a numbered list (`1. ...`) under its `###` heading."),
         # Page templates (handbook/templating)
         Rule("TPL001", _E, "template code cannot be read", "Close the `{{ }}` or `{% %}` at the line given; to show braces as text, put them in backticks: `{{ticket.title}}`."),
         Rule("TPL002", _E, "not a handbook macro or page field", "Use term(), sop(), definitions() or a front-matter field; to show braces as text, write them in backticks or as {{ '{{' }}."),

@@ -92,6 +92,7 @@ class Policy:
     nav_max_sops: int = 50  # above it a department appears in the navigation as its index page only
     search: str = "auto"  # material, pagefind, or auto (by handbook size)
     on_undefined: str = "keep"  # the macros plugin's `on_undefined`: how page templates treat an unknown name
+    synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # section key -> language -> other names (handbook import)
     _by_prefix: dict[str, Department] = field(default_factory=dict, repr=False)
     _accepted: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -177,11 +178,12 @@ def policy_from_mapping(
 ) -> Policy:
     where = f"{shown}: extra.handbook"
     languages = _str_list(raw.get("languages", ["en"]), f"{where}.languages") or ["en"]
+    sections = _sections(raw.get("sections", DEFAULT_SECTIONS), where, languages[0])
     return Policy(
         root=root,
         docs_dir=docs_dir,
         departments=_departments(raw.get("departments"), where),
-        sections=_sections(raw.get("sections", DEFAULT_SECTIONS), where, languages[0]),
+        sections=sections,
         review=_review(raw.get("review") or {}, where),
         glossary_path=root / str(raw.get("glossary", "glossary.yml")),
         languages=tuple(languages),
@@ -192,7 +194,23 @@ def policy_from_mapping(
         site_url=str(site_url),
         people=_people(raw.get("people", {}), where),
         on_undefined=on_undefined,
+        synonyms=_synonyms(raw.get("synonyms", {}), where, {s.key for s in sections}),
     )
+
+
+def _synonyms(raw: Any, where: str, keys: set[str]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Other names of the required sections, per language, that `handbook import` maps to them."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}.synonyms: map section keys to other headings per language, e.g. responsibilities: {{en: [Roles and Responsibilities]}}")
+    synonyms = {}
+    for key, per_lang in raw.items():
+        at = f"{where}.synonyms.{key}"
+        if key not in keys:
+            raise ConfigError(f"{at}: not a section key of extra.handbook.sections ({', '.join(sorted(keys))})")
+        if not isinstance(per_lang, dict):
+            raise ConfigError(f"{at}: map languages to headings, e.g. {{en: [Roles and Responsibilities]}}")
+        synonyms[key] = {str(lang): tuple(_str_list([names] if isinstance(names, str) else names, f"{at}.{lang}")) for lang, names in per_lang.items()}
+    return synonyms
 
 
 def _departments(raw: Any, where: str) -> dict[str, Department]:

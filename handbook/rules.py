@@ -17,6 +17,7 @@ from .policy import Policy
 from .review import ReviewState, ReviewStatus, review_status
 from .sop import SOP, schema
 from .templating.check import template_findings
+from .structure import normalise_heading
 
 MAX_INTERVAL_MONTHS = schema()["properties"]["review_interval_months"]["maximum"]
 
@@ -74,15 +75,36 @@ def _identity(sop: SOP, policy: Policy) -> list[Finding]:
 
 def _sections(sop: SOP, policy: Policy) -> list[Finding]:
     findings = []
-    for accepted in policy.accepted_headings(sop.lang):
+    every = policy.accepted_headings(sop.lang)
+    for section, accepted in zip(policy.sections, every):
         found = sop.body.find_section(accepted)
         if found is None:
             names = " or ".join(f"`## {name}`" for name in accepted)
             line = sop.source.body_line if sop.source.body_line > 1 else 1
-            findings.append(Finding(sop.path, line, "SEC001", f"required section {accepted[0]} is missing: add a heading {names}"))
+            message = f"required section {accepted[0]} is missing: add a heading {names}"
+            near = _misnamed(sop, policy, section.key, accepted, every)
+            if near is not None:
+                line, message = near.line, f"{message}; `## {near.text}` looks like it: rename it to `## {accepted[0]}`"
+            findings.append(Finding(sop.path, line, "SEC001", message))
         elif not found.has_content:
             findings.append(Finding(sop.path, found.heading.line, "SEC002", f"required section {found.heading.text} is empty"))
     return findings
+
+
+def _misnamed(sop: SOP, policy: Policy, key: str, accepted: tuple[str, ...], every: tuple[tuple[str, ...], ...]):
+    """The SOP's level-2 heading that names no required section but reads like this one (a synonym, or close)."""
+    required = {normalise_heading(n) for names in every for n in names}
+    others = [s.heading for s in sop.body.sections if normalise_heading(s.heading.text) not in required]
+    if not others:
+        return None
+    synonyms = {normalise_heading(n) for lang in (sop.lang, policy.source_lang) for n in policy.synonyms.get(key, {}).get(lang, ())}
+    for heading in others:
+        if normalise_heading(heading.text) in synonyms:
+            return heading
+    names = [normalise_heading(n) for n in accepted]
+    scored = [(max(difflib.SequenceMatcher(None, normalise_heading(h.text), n).ratio() for n in names), h) for h in others]
+    best = max(scored, key=lambda pair: pair[0])
+    return best[1] if best[0] >= 0.75 else None
 
 
 def _procedure_format(sop: SOP, policy: Policy) -> list[Finding]:
@@ -99,6 +121,12 @@ def _procedure_format(sop: SOP, policy: Policy) -> list[Finding]:
         count = len(procedure.subheadings)
         return [
             Finding(sop.path, at, "FMT002", f"format is hierarchical, but the Procedure has {count} stage heading(s); it needs at least two `###` stages")
+        ]
+    if sop.format == "hierarchical":
+        return [
+            Finding(sop.path, h.line, "FMT004", f"stage `{h.text}` of the hierarchical Procedure has no numbered steps")
+            for h in procedure.subheadings
+            if h.level == 3 and not h.has_steps
         ]
     if sop.format == "flowchart" and not procedure.flowchart_lines:
         return [Finding(sop.path, at, "FMT003", "format is flowchart, but the Procedure has no ```mermaid block with a `flowchart`")]

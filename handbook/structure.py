@@ -38,6 +38,7 @@ class Heading:
     level: int
     text: str
     line: int  # 1-based line in the file
+    has_steps: bool = False  # a `###` stage: a numbered list under it (deeper headings included)
 
 
 @dataclass(slots=True)
@@ -131,6 +132,7 @@ def scan(body: str, first_line: int = 1) -> Body:
     pos = 1  # start of the line being looked at
     number = first_line  # its line number in the file
     heading = None  # the next heading at or after pos, found lazily
+    stage: Heading | None = None  # the `###` heading the lines belong to
     next_heading = next_fence = -1  # the start of the next heading line and fence line at or after pos
     while pos <= end:
         if next_heading < pos:
@@ -144,6 +146,8 @@ def scan(body: str, first_line: int = 1) -> Body:
                 current.has_content = True
             if not current.has_ordered_list and _ORDERED_AFTER.search(lines, pos - 1, start):
                 current.has_ordered_list = True
+            if stage is not None and not stage.has_steps and _ORDERED_AFTER.search(lines, pos - 1, start):
+                stage.has_steps = True
         if start >= end:
             break
         number += lines.count("\n", pos, start)
@@ -153,10 +157,13 @@ def scan(body: str, first_line: int = 1) -> Body:
             found = Heading(level, (_ATTRS.sub("", title) if "{" in title else title).strip(), number)
             if level <= 2:
                 current = Section(found) if level == 2 else None
+                stage = None
                 if current:
                     sections.append(current)
             elif current:
                 current.subheadings.append(found)
+                if level == 3:
+                    stage = found
             pos = heading.end() + 1
             number += 1
             continue

@@ -114,7 +114,17 @@ def reviews_page(handbook: Handbook, lang: str) -> str:
         today=handbook.today.isoformat(),
         calendar=calendar_box(handbook, lang),
         departments=departments,
+        first_reviews=_first_reviews(handbook, lang),
     )
+
+
+def _first_reviews(handbook: Handbook, lang: str) -> list[dict]:
+    """Drafts `handbook import` wrote and nobody has reviewed yet: they wait for their first review."""
+    return [
+        {"owner": s.owner, "id_link": _sop_link(s), "title": _sop_title(handbook, s, lang), "imported": s.meta["legacy"].get("imported", "")}
+        for s in sorted(handbook.by_id.values(), key=lambda s: s.id)
+        if s.status == "draft" and isinstance(s.meta.get("legacy"), dict) and not s.meta.get("review_log")
+    ]
 
 
 def _sop_title(handbook: Handbook, sop: SOP, lang: str) -> str:

@@ -31,6 +31,8 @@ def _environment(**options) -> Environment:
 _HTML = _environment(autoescape=True)
 _MARKDOWN = _environment(autoescape=False, finalize=escaping.markdown, keep_trailing_newline=True)
 _MARKDOWN.globals["markdown_label"] = lambda lang, key, **values: escaping.markdown_label(label(lang, key), **values)
+# A label written as Markdown (code spans): the project's own words, no values in it.
+_MARKDOWN.globals["project_words"] = lambda lang, key: escaping.Markdown(label(lang, key))
 _MARKDOWN.filters["yaml"] = escaping.yaml_text
 
 

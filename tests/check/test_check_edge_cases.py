@@ -161,10 +161,30 @@ def test_hierarchical_with_one_stage_fails(handbook_dir: TempHandbook):
 
 
 def test_hierarchical_with_two_stages_passes(handbook_dir: TempHandbook):
-    procedure = "### Prepare\n\nLog in to the phone system.\n\n### Answer\n\nGreet the caller."
+    procedure = "### Prepare\n\n1. Log in to the phone system.\n\n### Answer\n\n#### On the phone\n\n1. Greet the caller."
     handbook_dir.write_sop(SOP, format="hierarchical", sections={"Procedure": procedure})
     code, out, _ = handbook_dir.check()
     assert code == 0, out
+
+
+def test_hierarchical_stages_without_steps_are_a_finding_each(handbook_dir: TempHandbook):
+    # Stages of prose passed FMT002 before FMT004: a hierarchical procedure is stages of numbered steps.
+    procedure = "### Prepare\n\nLog in to the phone system.\n\n### Answer\n\n1. Greet the caller.\n\n### Close\n\n```\n1. not a step\n```"
+    handbook_dir.write_sop(SOP, format="hierarchical", sections={"Procedure": procedure})
+    prepare, close = handbook_dir.line_of(SOP, "### Prepare"), handbook_dir.line_of(SOP, "### Close")
+    _, out, _ = handbook_dir.check()
+    assert findings_in(out) == [f"{SOP}:{prepare}: FMT004", f"{SOP}:{close}: FMT004"]
+    assert "stage `Prepare` of the hierarchical Procedure has no numbered steps" in out
+
+
+def test_sec001_points_at_a_misnamed_heading(handbook_dir: TempHandbook):
+    handbook_dir.write_sop(SOP)
+    path = handbook_dir.root / SOP
+    path.write_text(path.read_text(encoding="utf-8").replace("## Scope\n", "## Scopes\n"), encoding="utf-8")
+    line = handbook_dir.line_of(SOP, "## Scopes")
+    _, out, _ = handbook_dir.check()
+    assert findings_in(out) == [f"{SOP}:{line}: SEC001"]
+    assert "required section Scope is missing: add a heading `## Scope`; `## Scopes` looks like it: rename it to `## Scope`" in out
 
 
 def test_hierarchical_stages_inside_code_do_not_count(handbook_dir: TempHandbook):

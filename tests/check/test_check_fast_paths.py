@@ -26,6 +26,7 @@ def _reference_scan(body: str, first_line: int = 1) -> Body:
     calls: list[MacroCall] = []
     placeholders: list[tuple[int, str]] = []
     current: Section | None = None
+    stage: Heading | None = None
     fence: str | None = None
     fence_is_mermaid = False
     fence_first_line: int | None = None
@@ -73,15 +74,19 @@ def _reference_scan(body: str, first_line: int = 1) -> Body:
                 found = Heading(level, structure._ATTRS.sub("", heading.group(2)).strip(), number)
                 if level <= 2:
                     current = Section(found) if level == 2 else None
+                    stage = None
                     if current:
                         sections.append(current)
                 elif current:
                     current.subheadings.append(found)
+                    stage = found if level == 3 else stage
                 continue
         if current:
             current.has_content = True
-            if not current.has_ordered_list and structure._ORDERED_ITEM.match(line):
+            if structure._ORDERED_ITEM.match(line):
                 current.has_ordered_list = True
+                if stage is not None:
+                    stage.has_steps = True
     return Body(sections, calls, placeholders)
 
 

@@ -208,6 +208,13 @@ def _fmt002(hb: TempHandbook) -> Expect:
     return Expect([f"{SOP}:{line}: FMT002"], {f"{SOP}:{line}: FMT002": ["1 stage heading(s)", "at least two `###` stages"]})
 
 
+@case("FMT004")
+def _fmt004(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, format="hierarchical", sections={"Procedure": "### Answer\n\nGreet the caller.\n\n### Close\n\n1. Say goodbye."})
+    line = hb.line_of(SOP, "### Answer")
+    return Expect([f"{SOP}:{line}: FMT004"], {f"{SOP}:{line}: FMT004": ["stage `Answer`", "no numbered steps"]})
+
+
 @case("FMT003")
 def _fmt003(hb: TempHandbook) -> Expect:
     hb.write_sop(
