@@ -3,8 +3,8 @@
 Callouts of Hugo (`{{< alert >}}`, `{{% notice %}}`), GitBook (`{% hint %}`), Docusaurus
 (`:::note`) and HTML `<details>` become Material admonitions (`!!! note`, `??? note`).
 Any other shortcode stays in the SOP as text. Every page is a Jinja template in the build,
-so `{{`, `{%` and `{#` left in the text are escaped: as HTML entities in prose and inline
-code, inside `{% raw %}` around a fenced block.
+so `{{`, `{%` and `{#` left in the text are escaped: as HTML entities in prose; code
+spans and fenced blocks are text to the build and stay as written.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import html
 import re
 import textwrap
 from collections.abc import Callable
+
+from ..templating import codetext
 
 _FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _MASK = "\x00{}\x00"
@@ -129,28 +131,14 @@ def _details(m: re.Match) -> str:
 
 
 def escape_templates(text: str) -> tuple[str, int]:
-    """`text` with no `{{`, `{%` or `{#` the build's Jinja would read; and how many places were escaped."""
-    count = 0
-    masked, blocks = mask_fences(text)
+    """`text` with no `{{`, `{%` or `{#` the build's Jinja would read; and how many places were escaped.
 
-    def raw(block: str) -> str:
-        nonlocal count
-        if not _MARKER.search(block):
-            return block
-        count += 1
-        return "{% raw %}\n" + block + "\n{% endraw %}"
-
-    def span(m: re.Match) -> str:
-        nonlocal count
-        if not _MARKER.search(m.group(2)):
-            return m.group(0)
-        count += 1
-        return "<code>" + _entities(html.escape(m.group(2).strip(), quote=False)) + "</code>"
-
-    masked = _CODE_SPAN.sub(span, masked)
-    count += len(_MARKER.findall(masked))
-    masked = _entities(masked)
-    return unmask(masked, blocks, raw), count
+    Code spans, fenced blocks and diagrams are text to the build already (handbook.templating.codetext):
+    they stay as written. In prose, the brace becomes `&#123;`, which reads as `{`.
+    """
+    masked = codetext.mask(text)
+    count = len(_MARKER.findall(masked))
+    return codetext.unmask(_entities(masked)), count
 
 
 def _entities(text: str) -> str:
