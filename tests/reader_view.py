@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup, Tag
 # What the handbook's placeholders are spelled in (handbook/site/placeholders.py): never on a page.
 _PLACEHOLDER = re.compile("[\ue000-\ue005\U000f0000-\U000fffff]")
 _TEMPLATE_LEFT = re.compile(r"\{\{|\{%|\{#")
+_CODE_ELEMENTS = re.compile(r"<(pre|code|script|style|kbd|samp)\b.*?</\1>", re.S)
 _MACRO_ERRORS = ("Macro Syntax Error", "Macro Rendering Error", "UndefinedError", "Traceback (most recent call last)", "jinja2.exceptions")
 # The inline scripts Material's base template writes on every page (by how they start).
 _THEME_SCRIPTS = ("__md_scope=", "var palette=", "var tabs=", "var target=")
@@ -149,12 +150,6 @@ def _navigation(page: Page, pages: dict[str, Page], lang: str, home_label: str |
     return found
 
 
-def _outside_code(tag: Tag):
-    for text in tag.find_all(string=True):
-        if not text.find_parent(["code", "pre", "script", "style", "kbd", "samp"]):
-            yield text
-
-
 def _leftovers(page: Page) -> list[str]:
     found = []
     html = str(page.soup)
@@ -163,11 +158,12 @@ def _leftovers(page: Page) -> list[str]:
     for error in _MACRO_ERRORS:
         if error in html:
             found.append(f"macro error text on the page: {error!r}")
-    body = page.soup.body
-    if body is not None:
-        for text in _outside_code(body):
-            if _TEMPLATE_LEFT.search(text):
-                found.append(f"template code left in the text: {' '.join(text.split())[:80]!r}")
+    # Read in the page's source, outside code: braces an author wrote as text (`&#123;{`) are
+    # character references there, while template code a macro left behind is literal.
+    prose = _CODE_ELEMENTS.sub("", page.path.read_text(encoding="utf-8"))
+    for match in _TEMPLATE_LEFT.finditer(prose):
+        shown = prose[match.start() : match.start() + 60].split("<", 1)[0]
+        found.append(f"template code left in the text: {' '.join(shown.split())!r}")
     return found
 
 

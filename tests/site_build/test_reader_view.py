@@ -72,7 +72,7 @@ def test_the_reader_view_sees_each_kind_of_breakage(tmp_path):
         "dept/sop/index.html": _page(
             "en",
             '<a class="md-nav__link" href="../../">None</a><a class="md-nav__link" href="../../">Wrong title</a>',
-            '<p>\ue000\ue003x\ue001AHT\ue002</p><p>Hello {{ ticket.title }}</p><p>Macro Syntax Error</p>'
+            '<p>\ue000\ue003x\ue001AHT\ue002</p><p>Hello {{ ticket.title }}</p><p>Written as text: &#123;{ name }}</p><p>Macro Syntax Error</p>'
             '<p><a href="../../missing/">gone</a> <a href="../../#nowhere">anchor</a> <a href="../../#top">fine</a></p>'
             '<script>alert(1)</script><p onmouseover="x">hover</p><p onclick=x>authored</p>',
         ),
@@ -89,7 +89,7 @@ def test_the_reader_view_sees_each_kind_of_breakage(tmp_path):
         "dept/sop/: navigation label 'None' for ../../",
         "dept/sop/: navigation label 'Wrong title' for ../../, whose title is 'A page'",
         "dept/sop/: an unfilled placeholder (private-use characters) is on the page",
-        "dept/sop/: template code left in the text: 'Hello {{ ticket.title }}'",
+        "dept/sop/: template code left in the text: '{{ ticket.title }}'",
         "dept/sop/: macro error text on the page: 'Macro Syntax Error'",
         "dept/sop/: link to ../../missing/ leads nowhere",
         "dept/sop/: link to ../../#nowhere: no anchor #nowhere on /",
