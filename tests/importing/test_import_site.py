@@ -81,3 +81,13 @@ def test_review_dashboard_lists_imported_drafts_waiting_for_their_first_review(b
     assert first == ["Omar Example", "BR-001", "Refunding a duplicate card payment", "2026-11-23"]
     polish = built.soup("pl/reviews/")
     assert any(h.get_text(strip=True).startswith("Zaimportowane, czekają na pierwszy przegląd") for h in polish.find_all("h2"))
+
+
+def test_imported_pages_read_right_in_every_language(built: Build) -> None:
+    """The reader's-eye test over the whole imported site: titles in the navigation, no template code left, links that lead somewhere."""
+    from handbook.site.labels import label
+    from tests.reader_view import site_problems
+
+    languages = ["en", "pl", "hu", "lv", "ar"]
+    problems = site_problems(built.site, built.site.parent / "handbook" / "docs", languages, {lang: label(lang, "nav.home") for lang in languages})
+    assert problems == [], "\n".join(problems[:30])
