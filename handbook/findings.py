@@ -43,6 +43,8 @@ RULES: dict[str, Rule] = {
         Rule("FM007", _E, "unknown front-matter key", "Remove the key or correct its spelling; only the schema's keys are allowed."),
         Rule("FM008", _E, "not a real date", "Write an existing calendar date as YYYY-MM-DD."),
         Rule("FM009", _E, "last_reviewed is in the future", "Set last_reviewed to the date the review actually happened."),
+        Rule("FM010", _E, "a front-matter key is written twice", "Keep one of the two lines: YAML would silently use the last, a reviewer reads the first."),
+        Rule("FM011", _E, "a YAML alias in the front matter", "Write the value out instead of `*name`: an SOP's front matter never needs anchors or aliases."),
         # Identity and cross-references
         Rule("ID001", _E, "unknown department", "Use a department key from extra.handbook.departments in mkdocs.yml."),
         Rule("ID002", _E, "id prefix does not match the department", "Renumber the SOP with its department's prefix (`handbook new` picks the next free id)."),

@@ -61,6 +61,8 @@ def find_sop_files(policy: Policy) -> list[str]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         rel_folder = os.path.relpath(folder, docs).replace(os.sep, "/")
         for name in files:
+            if name.startswith("."):  # MkDocs never builds dot-files (nor dot-folders): neither checked nor listed
+                continue
             rel = name if rel_folder == "." else f"{rel_folder}/{name}"
             if is_sop_file(rel, policy):
                 found.append(rel)

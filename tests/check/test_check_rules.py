@@ -57,7 +57,7 @@ def _f002(hb: TempHandbook) -> Expect:
 def _f003(hb: TempHandbook) -> Expect:
     text = hb.sop_text(SOP)
     hb.write_sop(SOP, raw=text.encode("utf-8").replace(b"## Scope", b"## Sc\x00ope"))
-    return Expect([f"{SOP}:0: F003"], {f"{SOP}:0: F003": ["NUL"]})
+    return Expect([f"{SOP}:16: F003"], {f"{SOP}:16: F003": ["NUL byte at line 16"]})  # ## Scope is line 16
 
 
 # -- front matter ------------------------------------------------------------------
@@ -117,6 +117,18 @@ def _fm007(hb: TempHandbook) -> Expect:
 def _fm008(hb: TempHandbook) -> Expect:
     hb.write_sop(SOP, last_reviewed="2026-02-30")  # line 8; no review finding from a non-date
     return Expect([f"{SOP}:8: FM008"], {f"{SOP}:8: FM008": ["last_reviewed: 2026-02-30 is not a real calendar date"]})
+
+
+@case("FM010")
+def _fm010(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, format="simple\ntitle: Another title")  # title on line 3, again on line 10
+    return Expect([f"{SOP}:10: FM010"], {f"{SOP}:10: FM010": ["key `title` is written twice: first at line 3"]})
+
+
+@case("FM011")
+def _fm011(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, owner="&who Ana Example", approved_by="[*who]")  # anchored on line 5
+    return Expect([f"{SOP}:5: FM011"], {f"{SOP}:5: FM011": ["value anchored at line 5", "YAML alias"]})
 
 
 @case("FM009")
