@@ -8,6 +8,8 @@ exit code and the absence of a traceback.
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,6 +60,15 @@ def _f003(hb: TempHandbook) -> Expect:
     text = hb.sop_text(SOP)
     hb.write_sop(SOP, raw=text.encode("utf-8").replace(b"## Scope", b"## Sc\x00ope"))
     return Expect([f"{SOP}:16: F003"], {f"{SOP}:16: F003": ["NUL byte at line 16"]})  # ## Scope is line 16
+
+
+@case("F004")
+def _f004(hb: TempHandbook) -> Expect:
+    outside = hb.root.parent / "outside.md"
+    outside.write_text(hb.sop_text(SOP), encoding="utf-8")
+    (hb.root / "docs" / "cs").mkdir(parents=True, exist_ok=True)
+    os.symlink(outside, hb.root / SOP)
+    return Expect([f"{SOP}:0: F004"], {f"{SOP}:0: F004": ["a link to a file or folder outside the repository"]})
 
 
 # -- front matter ------------------------------------------------------------------
