@@ -34,6 +34,7 @@ RULES: dict[str, Rule] = {
         Rule("F002", _E, "file is not UTF-8 text", "Save the file as UTF-8 (with or without BOM) in your editor."),
         Rule("F003", _E, "file is binary", "Only Markdown text belongs here; move images to an assets folder."),
         Rule("F004", _E, "a link leading outside the repository", "Copy the file or folder into the repository instead of linking to it."),
+        Rule("F005", _E, "a file name that cannot be reported", "Rename the file: UTF-8 letters, digits and dashes, no line breaks (`handbook new` picks the name)."),
         # Front matter
         Rule("FM001", _E, "front matter missing", "Start the file with a line `---`, the SOP's fields, then a closing `---`."),
         Rule("FM002", _E, "front matter not closed", "Add a line `---` after the last front-matter field."),

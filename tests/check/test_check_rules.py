@@ -71,6 +71,14 @@ def _f004(hb: TempHandbook) -> Expect:
     return Expect([f"{SOP}:0: F004"], {f"{SOP}:0: F004": ["a link to a file or folder outside the repository"]})
 
 
+@case("F005")
+def _f005(hb: TempHandbook) -> Expect:
+    (hb.root / "docs" / "cs").mkdir(parents=True, exist_ok=True)
+    (hb.root / "docs" / "cs").joinpath(os.fsdecode(b"cs-\xe9.md")).write_text(hb.sop_text(SOP), encoding="utf-8")
+    shown = "docs/cs/cs-\\xe9.md"
+    return Expect([f"{shown}:0: F005"], {f"{shown}:0: F005": ["its name is not UTF-8: the file is not checked"]})
+
+
 # -- front matter ------------------------------------------------------------------
 
 

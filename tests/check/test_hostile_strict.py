@@ -72,6 +72,30 @@ def test_hidden_files_and_folders_are_neither_checked_nor_counted(handbook_dir: 
     assert "1 SOP file(s) checked" in result.out
 
 
+def test_a_line_break_in_a_file_name_is_f005_on_one_line(handbook_dir: TempHandbook):
+    handbook_dir.write_sop(SOP)
+    handbook_dir.write_sop("docs/cs/cs-002\r\nx.md")
+    result = handbook_dir.run_check()
+    assert "Traceback" not in result.err
+    assert findings_in(result.out) == ["docs/cs/cs-002\\r\\nx.md:0: F005"]
+    assert "docs/cs/cs-002\\r\\nx.md:0: F005 its name contains a line break: the file is not checked\n" in result.out
+
+
+def test_the_check_reads_exactly_the_sop_files_mkdocs_builds(handbook_dir: TempHandbook):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from handbook.handbook import find_sop_files, is_sop_file
+    from handbook.policy import load_policy
+
+    for rel in (SOP, "docs/cs/.cs-002.md", "docs/.hidden/cs-003.md", "docs/cs/cs-004.md", "docs/cs/index.md"):
+        handbook_dir.write_sop(rel)
+    policy = load_policy(handbook_dir.root / "mkdocs.yml")
+    config = load_config(str(handbook_dir.root / "mkdocs.yml"))
+    built = sorted(f.src_uri for f in get_files(config) if f.inclusion.is_included() and is_sop_file(f.src_uri, policy))
+    assert find_sop_files(policy) == built == ["cs/cs-001.md", "cs/cs-004.md"]
+
+
 # -- front matter --------------------------------------------------------------------
 
 
