@@ -48,3 +48,31 @@ def test_links_leaving_the_repository_are_reported_and_never_published(tmp_path:
     assert not any(SECRET in p.read_text(encoding="utf-8", errors="replace") for p in published if p.suffix in (".html", ".txt", ".json", ".xml"))
     assert not (tmp_path / "site" / "assets" / "home").exists()
     assert not (tmp_path / "site" / "billing" / "br-009").exists()
+
+
+def _limited() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))  # a build needs a few hundred MB; 10**9 values need far more
+
+
+def test_a_front_matter_alias_never_expands_in_the_build(tmp_path: Path):
+    """PyYAML builds an alias as a shared object, so MkDocs' own reading is small; this guards the build from
+    anything that would write the value out (a 10**9-item list) and checks the FM011 it reports."""
+    import subprocess
+
+    (tmp_path / "project").mkdir()
+    project = copy_handbook(tmp_path / "project")
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [{', '.join(['*' + p] * 10)}]\n" for p, n in zip("abcdefgh", "bcdefghi")
+    )
+    sop = project / "docs" / "billing" / "br-001.md"
+    sop.write_text(sop.read_text(encoding="utf-8").replace("---\n", "---\n" + laughs, 1), encoding="utf-8")
+    env = {**os.environ, "HANDBOOK_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300, preexec_fn=_limited,
+    )
+    assert done.returncode == 1
+    assert "MemoryError" not in done.stderr and "Traceback" not in done.stderr
+    assert "docs/billing/br-001.md:2: FM011 the value anchored at line 2 (`&name`) is repeated by a YAML alias" in done.stderr
