@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no advisory locks, runs are not serialised there
+    fcntl = None  # type: ignore[assignment]
 
 
 def _temp_copy(path: Path, data: bytes, mode: int | None) -> Path:
@@ -75,3 +82,27 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def lock_path(path: Path) -> Path:
+    """The sidecar lock file of `path`: a dot-file beside it, which MkDocs and the check never read."""
+    return path.with_name(f".{path.name}.lock")
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `path`'s sidecar lock file, waiting for another holder to finish.
+
+    The lock is on the sidecar, not on `path`, because `replace_file` swaps `path` for a
+    new file: a lock on the old one would no longer guard the name. The sidecar stays
+    (removing it would let a waiting run lock a file nobody else sees).
+    """
+    if fcntl is None:
+        yield
+        return
+    fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o666 & ~_umask())
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock

@@ -1,7 +1,8 @@
 """`handbook`: the command line over the domain core.
 
 Exit codes: 0 clean (warnings allowed), 1 when an SOP has an error, 2 for a
-usage or configuration error. Bad content never produces a traceback.
+usage or configuration error, 3 when `handbook review` found the SOP changed by
+someone else since it read it (nothing recorded: run it again). Bad content never produces a traceback.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .output import FORMATS
 from .policy import ConfigError
 from .today import TodayError, today
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_CHANGED = 0, 1, 2, 3
 
 
 class UsageError(Exception):

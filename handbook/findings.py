@@ -33,6 +33,8 @@ RULES: dict[str, Rule] = {
         Rule("F001", _E, "file is empty", "Start the file with front matter; `handbook new` writes a complete skeleton."),
         Rule("F002", _E, "file is not UTF-8 text", "Save the file as UTF-8 (with or without BOM) in your editor."),
         Rule("F003", _E, "file is binary", "Only Markdown text belongs here; move images to an assets folder."),
+        Rule("F004", _E, "a link leading outside the repository", "Copy the file or folder into the repository instead of linking to it."),
+        Rule("F005", _E, "a file name that cannot be reported", "Rename the file: UTF-8 letters, digits and dashes, no line breaks (`handbook new` picks the name)."),
         # Front matter
         Rule("FM001", _E, "front matter missing", "Start the file with a line `---`, the SOP's fields, then a closing `---`."),
         Rule("FM002", _E, "front matter not closed", "Add a line `---` after the last front-matter field."),
@@ -43,6 +45,8 @@ RULES: dict[str, Rule] = {
         Rule("FM007", _E, "unknown front-matter key", "Remove the key or correct its spelling; only the schema's keys are allowed."),
         Rule("FM008", _E, "not a real date", "Write an existing calendar date as YYYY-MM-DD."),
         Rule("FM009", _E, "last_reviewed is in the future", "Set last_reviewed to the date the review actually happened."),
+        Rule("FM010", _E, "a front-matter key is written twice", "Keep one of the two lines: YAML would silently use the last, a reviewer reads the first."),
+        Rule("FM011", _E, "a YAML alias in the front matter", "Write the value out instead of `*name`: an SOP's front matter never needs anchors or aliases."),
         # Identity and cross-references
         Rule("ID001", _E, "unknown department", "Use a department key from extra.handbook.departments in mkdocs.yml."),
         Rule("ID002", _E, "id prefix does not match the department", "Renumber the SOP with its department's prefix (`handbook new` picks the next free id)."),

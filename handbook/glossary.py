@@ -9,7 +9,10 @@ from pathlib import Path
 import yaml
 
 from .policy import ConfigError
-from .yamlio import FrontMatterLoader
+from .yamlio import FrontMatterLoader, YamlStrictnessError, expanded_size, refuse_surprises, shorten
+
+# Values the glossary may stand for with its aliases written out: far above any real glossary, far below a "billion laughs".
+MAX_EXPANDED_VALUES = 200_000
 
 _ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9&/]*[A-Z0-9]$")
 
@@ -85,23 +88,36 @@ def load_glossary(path: Path, shown: str | None = None) -> Glossary:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{shown}: cannot be read as UTF-8 text: {exc}") from None
     try:
-        node = yaml.compose(text, Loader=FrontMatterLoader)
-        raw = yaml.load(text, Loader=FrontMatterLoader) or {}  # noqa: S506 - a SafeLoader
+        loader = FrontMatterLoader(text)
+        try:
+            node = loader.get_single_node()
+            refuse_surprises(node, 1, allow_aliases=True)
+            if expanded_size(node) > MAX_EXPANDED_VALUES:
+                raise ConfigError(f"{shown}: its YAML aliases (`*name`) stand for over {MAX_EXPANDED_VALUES} values; write the entries out")
+            raw = (loader.construct_document(node) if node is not None else None) or {}
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         line = (exc.problem_mark.line + 1) if exc.problem_mark else 0
         raise ConfigError(f"{shown}:{line}: not valid YAML: {exc.problem}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{shown}: not valid YAML: {shorten(exc, 200)}") from None
+    except YamlStrictnessError as exc:
+        raise ConfigError(f"{shown}:{exc.line}: {exc}") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{shown}: expected a mapping of term -> {{name, definition}}")
     lines = {k.value: k.start_mark.line + 1 for k, _ in node.value} if isinstance(node, yaml.MappingNode) else {}
     terms = {}
     for key, entry in raw.items():
-        at = f"{shown}:{lines.get(key, 0)}: term {key!r}"
+        at = f"{shown}:{lines.get(key, 0)}: term {shorten(repr(key))}"
         if not isinstance(entry, dict) or not isinstance(entry.get("definition"), str) or not entry["definition"].strip():
             raise ConfigError(f"{at}: needs a `definition:` (and optionally `name:` and `translations:`)")
         unknown = set(entry) - {"name", "definition", "translations"}
         if unknown:
             raise ConfigError(f"{at}: unknown setting(s) {', '.join(sorted(map(str, unknown)))}; use name, definition, translations")
         translations = {}
+        if not isinstance(entry.get("translations") or {}, dict):
+            raise ConfigError(f"{at}: `translations:` maps languages to {{name, definition}}, e.g. pl: {{definition: ...}}, not a list")
         for lang, tr in (entry.get("translations") or {}).items():
             if not isinstance(tr, dict) or not isinstance(tr.get("definition"), str):
                 raise ConfigError(f"{at}: translation {lang!r} needs a `definition:`")

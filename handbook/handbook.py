@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 
 from . import source as sop_source
+from .containment import links_leaving
 from .findings import Finding
 from .glossary import Glossary, GlossaryTerm, load_glossary
 from .policy import Policy, load_policy
@@ -53,16 +54,51 @@ def language_of(rel_path: str, policy: Policy) -> tuple[str, bool]:
     return policy.source_lang, False
 
 
-def find_sop_files(policy: Policy) -> list[str]:
-    """Paths of every SOP file relative to docs_dir, with `/` separators, sorted."""
+def outside_findings(policy: Policy, leaving: list[str], shown_root: Path | None) -> list[Finding]:
+    """F004 for each link under docs/ that leaves the repository (never read, never published)."""
+    return [
+        Finding(posixpath.normpath(_shown(policy.docs_dir, shown_root) + "/" + rel), 0, "F004", "is a link to a file or folder outside the repository: it is not read and not published")
+        for rel in leaving
+    ]
+
+
+def name_problem(rel_path: str) -> str | None:
+    """Why a file name cannot be shown in a `file:line` report, or None: bytes that are not UTF-8, a line break."""
+    if any("\udc80" <= c <= "\udcff" for c in rel_path):  # os.walk's stand-ins for undecodable bytes
+        return "its name is not UTF-8"
+    if "\r" in rel_path or "\n" in rel_path:
+        return "its name contains a line break"
+    return None
+
+
+def printable_name(rel_path: str) -> str:
+    """A file name as one line of UTF-8 text: undecodable bytes as \\xNN, line breaks as \\r, \\n."""
+    text = rel_path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def name_findings(policy: Policy, rejected: list[str], shown_root: Path | None) -> list[Finding]:
+    """F005 for each Markdown file whose name cannot be reported (never read)."""
+    base = _shown(policy.docs_dir, shown_root)
+    return [Finding(posixpath.normpath(f"{base}/{printable_name(rel)}"), 0, "F005", f"{name_problem(rel)}: the file is not checked") for rel in rejected]
+
+
+def find_sop_files(policy: Policy, leaving: list[str] | None = None, rejected: list[str] | None = None) -> list[str]:
+    """Paths of every SOP file relative to docs_dir, with `/` separators, sorted; badly named ones go to `rejected`."""
     found = []
     docs = str(policy.docs_dir)
     for folder, dirs, files in os.walk(docs):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         rel_folder = os.path.relpath(folder, docs).replace(os.sep, "/")
         for name in files:
+            if name.startswith("."):  # MkDocs never builds dot-files (nor dot-folders): neither checked nor listed
+                continue
             rel = name if rel_folder == "." else f"{rel_folder}/{name}"
-            if is_sop_file(rel, policy):
+            if is_sop_file(rel, policy) and rel not in (leaving or ()):
+                if name_problem(rel):
+                    if rejected is not None:
+                        rejected.append(rel)
+                    continue
                 found.append(rel)
     return sorted(found)
 
@@ -132,7 +168,10 @@ def open_handbook(config_path: Path, today: date, shown_root: Path | None = None
 def load(policy: Policy, glossary: Glossary, today: date, shown_root: Path | None = None) -> Handbook:
     """Every SOP parsed in full (what the site and the commands need) and every rule run, in this process."""
     handbook = Handbook(policy, glossary, today)
-    rel_paths = find_sop_files(policy)
+    leaving = links_leaving(str(policy.docs_dir), str(policy.root))
+    rejected: list[str] = []
+    rel_paths = find_sop_files(policy, leaving, rejected)
+    handbook.findings += outside_findings(policy, leaving, shown_root) + name_findings(policy, rejected, shown_root)
     shown = _shown_paths(rel_paths, policy.docs_dir, shown_root)
     with _collector_paused():
         _assemble(handbook, [_read_one(rel, policy, glossary, today, s) for rel, s in zip(rel_paths, shown)])
@@ -170,12 +209,15 @@ def open_check(config_path: Path, today: date, shown_root: Path | None = None, j
 
 def check(policy: Policy, glossary: Glossary, today: date, shown_root: Path | None = None, jobs: int | None = None) -> Verdict:
     """The findings `load` gives, from workers that hand back only what the rules across files need."""
-    rel_paths = find_sop_files(policy)
+    leaving = links_leaving(str(policy.docs_dir), str(policy.root))
+    rejected: list[str] = []
+    rel_paths = find_sop_files(policy, leaving, rejected)
     # The translation rules compare a translation with its source: only these two need more than the cross-file facts.
     languages = [language_of(rel, policy) for rel in rel_paths]
     translated = {source_path_of(rel, lang) for rel, (lang, is_translation) in zip(rel_paths, languages) if is_translation}
     items = [(rel, is_translation or rel in translated) for rel, (_lang, is_translation) in zip(rel_paths, languages)]
     handbook = Handbook(policy, glossary, today)
+    handbook.findings += outside_findings(policy, leaving, shown_root) + name_findings(policy, rejected, shown_root)
     with _collector_paused():
         jobs = _jobs(len(items)) if jobs is None else jobs
         results = _check_all(items, (policy, glossary, today, shown_root), jobs)

@@ -6,6 +6,7 @@ department, a required section or a review interval is defined once.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,24 @@ DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
     "training": {"en": ["Training"], "hu": ["Képzés"]},
     "review": {"en": ["Review and approval"], "hu": ["Felülvizsgálat és jóváhagyás"]},
 }
+
+# Every setting the policy reads, by where it is written: a setting not listed is a misspelling (add new ones here).
+KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
+    "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms"),
+    "review": ("default_interval_months", "due_soon_days", "exempt_statuses"),
+    "departments": ("name", "names", "prefix", "lead", "review_interval_months"),
+}
+
+
+def _refuse_unknown(raw: dict, kind: str, at: str) -> None:
+    """A misspelt setting would be ignored and its default used: a configuration error with the closest known name."""
+    known = KNOWN_SETTINGS[kind]
+    for name in raw:
+        if name not in known:
+            close = difflib.get_close_matches(str(name), known, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"known settings: {', '.join(known)}"
+            raise ConfigError(f"{at}: unknown setting `{name}`; {hint}")
+
 
 _PREFIX = re.compile(r"^[A-Z][A-Z0-9]*$")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -153,6 +172,8 @@ def load_policy(config_path: Path) -> Policy:
     if not isinstance(raw, dict):
         raise ConfigError(f"{shown}: no `extra: handbook:` section; the handbook policy (departments, sections, review) lives there")
     docs_dir = root / str(config.get("docs_dir") or "docs")
+    if not docs_dir.is_dir():  # else every check would pass with "0 SOP file(s) checked"
+        raise ConfigError(f"{shown}: docs_dir {docs_dir.name!r} is not a folder; create it or correct `docs_dir:` in {shown}")
     return policy_from_mapping(raw, root, docs_dir, shown, config_path, config.get("site_url") or "", _on_undefined(config.get("plugins")))
 
 
@@ -177,6 +198,7 @@ def policy_from_mapping(
     on_undefined: str = "keep",
 ) -> Policy:
     where = f"{shown}: extra.handbook"
+    _refuse_unknown(raw, "", where)
     languages = _str_list(raw.get("languages", ["en"]), f"{where}.languages") or ["en"]
     sections = _sections(raw.get("sections", DEFAULT_SECTIONS), where, languages[0])
     return Policy(
@@ -224,9 +246,7 @@ def _departments(raw: Any, where: str) -> dict[str, Department]:
             raise ConfigError(f"{at}: a department key is lower-case letters, digits and dashes")
         if not isinstance(entry, dict):
             raise ConfigError(f"{at}: expected `name`, `prefix` and `lead`")
-        unknown = set(entry) - {"name", "names", "prefix", "lead", "review_interval_months"}
-        if unknown:
-            raise ConfigError(f"{at}: unknown setting(s) {', '.join(sorted(map(str, unknown)))}")
+        _refuse_unknown(entry, "departments", at)
         prefix = entry.get("prefix")
         if not isinstance(prefix, str) or not _PREFIX.match(prefix):
             raise ConfigError(f"{at}.prefix: an id prefix is upper-case letters and digits, e.g. CC")
@@ -293,6 +313,7 @@ def _sections(raw: Any, where: str, source_lang: str) -> tuple[RequiredSection, 
 def _review(raw: Any, where: str) -> ReviewPolicy:
     if not isinstance(raw, dict):
         raise ConfigError(f"{where}.review: expected default_interval_months, due_soon_days, exempt_statuses")
+    _refuse_unknown(raw, "review", f"{where}.review")
     defaults = ReviewPolicy()
     interval = raw.get("default_interval_months", defaults.default_interval_months)
     window = raw.get("due_soon_days", defaults.due_soon_days)

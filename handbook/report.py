@@ -201,8 +201,16 @@ def as_csv(report: Report) -> str:
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for r in report.rows:
-        writer.writerow(r.as_dict())
+        writer.writerow({k: _inert(v) for k, v in r.as_dict().items()})
     return out.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value: object) -> object:
+    """Text a spreadsheet would run as a formula (`=HYPERLINK(...)`) starts with a `'`, which it shows as text."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
 FORMATS = {"text": as_text, "json": as_json, "csv": as_csv, "md": as_markdown}

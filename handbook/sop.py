@@ -14,7 +14,7 @@ from .fastschema import compile_schema
 from .findings import Finding
 from .source import SopSource
 from .structure import Body, scan
-from .yamlio import YamlSyntaxError, load_front_matter
+from .yamlio import YamlStrictnessError, YamlSyntaxError, load_front_matter, shorten
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -111,6 +111,8 @@ def parse(source: SopSource, lang: str, is_translation: bool) -> tuple[SOP | Non
         loaded = load_front_matter(source.front_matter, source.front_matter_line)
     except YamlSyntaxError as exc:
         return None, [Finding(path, exc.line, "FM003", f"front matter is not valid YAML: {exc}")]
+    except YamlStrictnessError as exc:
+        return None, [Finding(path, exc.line, exc.code, str(exc))]
     if not isinstance(loaded.data, dict):
         return None, [Finding(path, 1, "FM004", "front matter must be `key: value` lines, not a list or a single value")]
     meta = {str(k): v for k, v in loaded.data.items()}
@@ -162,7 +164,7 @@ _EXPECTED = {"string": "text", "integer": "a whole number", "array": "a list", "
 
 
 def _describe(key: str | None, error: Any, value: Any) -> str:
-    shown = json.dumps(value, ensure_ascii=False, default=str)
+    shown = shorten(json.dumps(value, ensure_ascii=False, default=str), 80)  # a huge value is never printed whole
     if error.validator == "type":
         wanted = error.validator_value
         wanted = " or ".join(_EXPECTED.get(w, w) for w in ([wanted] if isinstance(wanted, str) else wanted))

@@ -31,8 +31,13 @@ def decode(path: str, raw: bytes) -> tuple[str | None, Finding | None]:
     """Turn a file's bytes into normalised text, or a finding saying why not."""
     if not raw or raw.isspace() or (raw.startswith(b"\xef\xbb\xbf") and (len(raw) == 3 or raw[3:].isspace())):
         return None, Finding(path, 0, "F001", "the file is empty: an SOP needs front matter and its sections")
-    if raw.find(b"\x00", 0, 8192) >= 0:
-        return None, Finding(path, 0, "F003", "the file contains NUL bytes: it is binary, not Markdown")
+    wide = _wide_encoding(raw)
+    if wide:
+        return None, Finding(path, 1, "F002", f"the file is {wide} text, not UTF-8: save it as UTF-8 in your editor")
+    nul = raw.find(b"\x00")  # anywhere, not only near the start: a NUL after 8 KB is as binary
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        return None, Finding(path, line, "F003", f"the file contains a NUL byte at line {line}: it is binary, not Markdown")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -45,6 +50,21 @@ def decode(path: str, raw: bytes) -> tuple[str | None, Finding | None]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, None
+
+
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32, by its BOM or by the NULs that ASCII text has in every other (or three of four) bytes."""
+    for bom, name in _WIDE_BOMS:
+        if raw.startswith(bom):
+            return name
+    head = raw[:4096]
+    nuls = head.count(b"\x00") / max(len(head), 1)
+    if len(head) >= 8 and nuls >= 0.4:  # ASCII text is half NULs in UTF-16, three quarters in UTF-32
+        return "UTF-32" if nuls >= 0.7 else "UTF-16"
+    return None
 
 
 # A closing fence: `---` or `...` alone on its line (trailing whitespace allowed, as `str.rstrip` allows it).

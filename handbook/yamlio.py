@@ -59,11 +59,79 @@ class YamlSyntaxError(ValueError):
         self.line = line
 
 
+class YamlStrictnessError(ValueError):
+    """Valid YAML the handbook refuses: a key written twice (FM010), an alias (FM011)."""
+
+    def __init__(self, code: str, message: str, line: int):
+        super().__init__(message)
+        self.code = code
+        self.line = line
+
+
+def refuse_surprises(node: yaml.Node | None, first_line: int, allow_aliases: bool = False) -> None:
+    """Raise YamlStrictnessError for the first duplicate key or (unless allowed) alias under `node`.
+
+    PyYAML keeps the last of two equal keys, where a reviewer reads the first; an alias
+    (`*a`) can stand for a document many times its size ("billion laughs"). Each node is
+    visited once, so a tree of aliases costs no more than its text.
+    """
+    seen: set[int] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            if allow_aliases:
+                continue
+            line = first_line + current.start_mark.line  # where the anchor is: a composed alias is its anchor's node
+            raise YamlStrictnessError("FM011", f"the value anchored at line {line} (`&name`) is repeated by a YAML alias (`*name`): write it out", line)
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            keys: dict[str, int] = {}
+            children = []
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    line = first_line + key.start_mark.line
+                    if key.value in keys:
+                        raise YamlStrictnessError("FM010", f"key `{shorten(key.value)}` is written twice: first at line {keys[key.value]}; keep one", line)
+                    keys[key.value] = line
+                children += [key, value]
+            stack += reversed(children)  # popped in document order: the first alias written is reported
+        elif isinstance(current, yaml.SequenceNode):
+            stack += reversed(current.value)
+
+
+def expanded_size(node: yaml.Node | None) -> int:
+    """How many values `node` stands for once every alias is written out (each node counted once per use)."""
+    sizes: dict[int, int] = {}
+    order, stack = [], [node] if node is not None else []
+    while stack:  # children before parents, without recursion
+        current = stack.pop()
+        if id(current) in sizes:
+            continue
+        sizes[id(current)] = 0
+        order.append(current)
+        if isinstance(current, yaml.MappingNode):
+            stack += [n for pair in current.value for n in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += current.value
+    for current in reversed(order):
+        children = [n for pair in current.value for n in pair] if isinstance(current, yaml.MappingNode) else current.value if isinstance(current, yaml.SequenceNode) else []
+        sizes[id(current)] = 1 + sum(sizes[id(c)] for c in children)
+    return sizes[id(node)] if node is not None else 0
+
+
+def shorten(text: object, limit: int = 60) -> str:
+    """A value as shown in a message: never more than `limit` characters, however long it is."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def load_front_matter(text: str, first_line: int) -> LoadedMapping:
     """Parse front-matter text whose first line is `first_line` (1-based) in the file."""
     loader = FrontMatterLoader(text)
     try:
         node = loader.get_single_node()
+        refuse_surprises(node, first_line)
         data = None
         if node is not None:
             try:

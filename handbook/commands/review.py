@@ -6,7 +6,7 @@ import argparse
 import difflib
 import sys
 
-from ..atomic import replace_file
+from ..atomic import locked, replace_file
 from ..handbook import Handbook
 from ..review import ReviewState
 from ..reviewlog import BUMPS, ReviewEditError, record_review
@@ -37,7 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import EXIT_OK, UsageError  # the CLI imports this module
+    from ..cli import EXIT_CHANGED, EXIT_OK, UsageError  # the CLI imports this module
 
     handbook = load(args)
     sop = _find(handbook, args.id, UsageError)
@@ -53,16 +53,23 @@ def run(args: argparse.Namespace) -> int:
 
     path = handbook.policy.docs_dir / sop.docs_path
     try:
-        raw = path.read_bytes()
-        recorded = record_review(raw, day, by, args.version_bump, sop.path)
+        with locked(path):  # one review at a time per SOP; the file is read again under the lock
+            raw = path.read_bytes()
+            if decode(sop.path, raw)[0] != sop.source.text:  # saved or reviewed by someone else since it was read
+                sys.stderr.write(
+                    f"handbook: error: {sop.path} changed while the review was being prepared (another review or an edit); "
+                    f"nothing was recorded: run `handbook review {sop.id}` again\n"
+                )
+                return EXIT_CHANGED
+            recorded = record_review(raw, day, by, args.version_bump, sop.path)
+            try:
+                replace_file(path, recorded.data)
+            except OSError as exc:
+                raise UsageError(f"{sop.path}: could not be written ({exc.strerror or exc}); the file is unchanged") from None
     except ReviewEditError as exc:
         raise UsageError(f"{sop.path}:{exc.line}: {exc}") from None
     except OSError as exc:
-        raise UsageError(f"{sop.path}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        replace_file(path, recorded.data)
-    except OSError as exc:
-        raise UsageError(f"{sop.path}: could not be written ({exc.strerror or exc}); the file is unchanged") from None
+        raise UsageError(f"{sop.path}: cannot be read or locked ({exc.strerror or exc})") from None
 
     text, _ = decode(sop.path, recorded.data)
     updated, _ = parse(split(sop.path, text or ""), sop.lang, False)

@@ -15,8 +15,11 @@ import re
 
 from ..glossary import Glossary
 
-# Whole elements whose text is left alone; split() returns them, and their name, between the text.
-_PROTECTED = re.compile(r"(<(code|pre|script|style|abbr|svg)\b[^>]*>.*?</\2>)", re.S)
+# The opening tag of an element whose text is left alone, up to its closing tag.
+_PROTECTED_OPEN = re.compile(r"<(code|pre|script|style|abbr|svg)\b[^>]*>")
+# A tag: what the word regex must not look inside. Splitting on it first keeps marking linear (a lookahead for
+# "no `>` before the next `<`" rescanned the rest of a long paragraph at every word: 90 s for 400 KB).
+_TAG = re.compile(r"(<[^<>]*>)")
 
 
 class AbbreviationMarker:
@@ -28,18 +31,36 @@ class AbbreviationMarker:
             definition, _ = term.in_language(lang, source_lang)
             self._titles[html.escape(term.key, quote=False)] = html.escape(" ".join(f"{definition.name}: {definition.definition}".split()))
         names = sorted(self._titles, key=len, reverse=True)
-        # A word, not inside a tag: no `>` ahead before the next `<`.
-        self._words = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b(?![^<>]*>)") if names else None
+        self._words = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
 
     def mark(self, rendered: str) -> str:
         """`rendered` HTML with every abbreviation in its text wrapped in `<abbr title="...">`."""
         if self._words is None or not self._words.search(rendered):
             return rendered
-        parts = _PROTECTED.split(rendered)  # text, protected element, its name, text, ...
-        for i in range(0, len(parts), 3):
-            parts[i] = self._words.sub(self._wrap, parts[i])
-        return "".join(parts[i] for i in range(len(parts)) if i % 3 != 2)
+        parts = _split_protected(rendered)  # text, protected element, text, ...
+        for i in range(0, len(parts), 2):
+            pieces = _TAG.split(parts[i])  # text, tag, text, ...: words only in the text between tags
+            pieces[::2] = [self._words.sub(self._wrap, text) if text else text for text in pieces[::2]]
+            parts[i] = "".join(pieces)
+        return "".join(parts)
 
     def _wrap(self, match: re.Match) -> str:
         word = match.group(0)
         return f'<abbr title="{self._titles[word]}">{word}</abbr>'
+
+
+def _split_protected(rendered: str) -> list[str]:
+    """Text and whole protected elements, alternating; one pass (an element never closed is left as text)."""
+    parts, at, unclosed = [], 0, set()
+    for opening in _PROTECTED_OPEN.finditer(rendered):
+        name = opening.group(1)
+        if opening.start() < at or name in unclosed:
+            continue
+        close = rendered.find(f"</{name}>", opening.end())
+        if close < 0:
+            unclosed.add(name)  # no later one of the same name can close either: never search again
+            continue
+        parts += [rendered[at : opening.start()], rendered[opening.start() : close + len(name) + 3]]
+        at = close + len(name) + 3
+    parts.append(rendered[at:])
+    return parts

@@ -163,6 +163,10 @@ def test_front_matter_data_is_what_pyyaml_constructs():
             got, failed = yamlio.load_front_matter(text, 2).data, None
         except yamlio.YamlSyntaxError:
             got, failed = None, yaml.YAMLError
+        except yamlio.YamlStrictnessError as exc:  # a key twice (FM010, PyYAML keeps the last) or an alias (FM011): refused
+            keys = [k.split(":")[0] for k in lines if k.startswith("k")]
+            assert (exc.code == "FM010" and len(set(keys)) < len(keys)) or (exc.code == "FM011" and "*" in text), text
+            continue
         except (KeyError, ValueError, TypeError) as exc:
             got, failed = None, type(exc)
         if problem is not None:

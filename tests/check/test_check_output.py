@@ -175,10 +175,10 @@ def test_json_keeps_non_ascii_text(handbook_dir: TempHandbook):
 
 
 def test_json_whole_file_line_is_0(handbook_dir: TempHandbook):
-    handbook_dir.write_sop(SOP, raw=b"\x00\x01binary")
+    handbook_dir.write_sop(SOP, raw=b"  \n")  # empty: the whole file is meant (a NUL byte now has its line, F003)
     _, out, _ = handbook_dir.check("--format", "json")
     (problem,) = json.loads(out)["problems"]
-    assert (problem["file"], problem["line"], problem["code"], problem["severity"]) == (SOP, 0, "F003", "error")
+    assert (problem["file"], problem["line"], problem["code"], problem["severity"]) == (SOP, 0, "F001", "error")
 
 
 @pytest.mark.parametrize("fmt", ["text", "github", "json"])

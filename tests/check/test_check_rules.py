@@ -8,6 +8,8 @@ exit code and the absence of a traceback.
 
 from __future__ import annotations
 
+import os
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -57,7 +59,24 @@ def _f002(hb: TempHandbook) -> Expect:
 def _f003(hb: TempHandbook) -> Expect:
     text = hb.sop_text(SOP)
     hb.write_sop(SOP, raw=text.encode("utf-8").replace(b"## Scope", b"## Sc\x00ope"))
-    return Expect([f"{SOP}:0: F003"], {f"{SOP}:0: F003": ["NUL"]})
+    return Expect([f"{SOP}:16: F003"], {f"{SOP}:16: F003": ["NUL byte at line 16"]})  # ## Scope is line 16
+
+
+@case("F004")
+def _f004(hb: TempHandbook) -> Expect:
+    outside = hb.root.parent / "outside.md"
+    outside.write_text(hb.sop_text(SOP), encoding="utf-8")
+    (hb.root / "docs" / "cs").mkdir(parents=True, exist_ok=True)
+    os.symlink(outside, hb.root / SOP)
+    return Expect([f"{SOP}:0: F004"], {f"{SOP}:0: F004": ["a link to a file or folder outside the repository"]})
+
+
+@case("F005")
+def _f005(hb: TempHandbook) -> Expect:
+    (hb.root / "docs" / "cs").mkdir(parents=True, exist_ok=True)
+    (hb.root / "docs" / "cs").joinpath(os.fsdecode(b"cs-\xe9.md")).write_text(hb.sop_text(SOP), encoding="utf-8")
+    shown = "docs/cs/cs-\\xe9.md"
+    return Expect([f"{shown}:0: F005"], {f"{shown}:0: F005": ["its name is not UTF-8: the file is not checked"]})
 
 
 # -- front matter ------------------------------------------------------------------
@@ -117,6 +136,18 @@ def _fm007(hb: TempHandbook) -> Expect:
 def _fm008(hb: TempHandbook) -> Expect:
     hb.write_sop(SOP, last_reviewed="2026-02-30")  # line 8; no review finding from a non-date
     return Expect([f"{SOP}:8: FM008"], {f"{SOP}:8: FM008": ["last_reviewed: 2026-02-30 is not a real calendar date"]})
+
+
+@case("FM010")
+def _fm010(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, format="simple\ntitle: Another title")  # title on line 3, again on line 10
+    return Expect([f"{SOP}:10: FM010"], {f"{SOP}:10: FM010": ["key `title` is written twice: first at line 3"]})
+
+
+@case("FM011")
+def _fm011(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, owner="&who Ana Example", approved_by="[*who]")  # anchored on line 5
+    return Expect([f"{SOP}:5: FM011"], {f"{SOP}:5: FM011": ["value anchored at line 5", "YAML alias"]})
 
 
 @case("FM009")

@@ -29,7 +29,11 @@ def test_shown_paths_resolve_folders_once_with_the_same_answer(tmp_path):
     for root in (project, tmp_path, project / "docs", tmp_path / "other"):
         assert hb._shown_paths(rels, policy.docs_dir, root) == [hb._shown(policy.docs_dir / rel, root) for rel in rels]
     loaded = hb.load(policy, load_glossary(policy.glossary_path), date.fromisoformat(TODAY), shown_root=project)
-    assert loaded.files["billing/br-009.md"] == str(project / "docs" / "billing" / "br-009.md") and loaded.files["billing/br-001.md"] == "docs/billing/br-001.md"
+    # A link leading outside the repository is not read (issue 16): F004, and only the files inside are loaded.
+    assert "billing/br-009.md" not in loaded.files and loaded.files["billing/br-001.md"] == "docs/billing/br-001.md"
+    assert [str(f) for f in loaded.findings if f.code == "F004"] == [
+        "docs/billing/br-009.md:0: F004 is a link to a file or folder outside the repository: it is not read and not published"
+    ]
 
 
 def _example_metas():

@@ -139,3 +139,12 @@ def test_markdown_report_shows_values_as_text(hb: WorkflowHandbook):
     out = hb.run("report", "--format", "md").out
     row = "| CS-001 | Refunds &lt; €50 &amp; fees &#124;pipe&#124; &#42;stars&#42; &lt;script&gt;x&lt;/script&gt; | Ana Example | Customer Service |"
     assert row in out
+
+
+def test_csv_cells_a_spreadsheet_would_evaluate_are_neutralised(hb: WorkflowHandbook):
+    hb.write_sop("docs/customer-service/cs-001.md", title="'=HYPERLINK(\"http://x\",\"y\")'")
+    hb.write_sop("docs/customer-service/cs-002.md", title='"@SUM(A1)"', last_reviewed="2026-01-01")
+    hb.write_sop("docs/customer-service/cs-003.md", title='"-2+3"')
+    rows = list(csv.DictReader(io.StringIO(hb.run("report", "--format", "csv").out)))
+    assert [r["title"] for r in rows] == ['\'=HYPERLINK("http://x","y")', "'@SUM(A1)", "'-2+3"]
+    assert rows[0]["days_left"].lstrip("-").isdigit()  # numbers stay numbers, negative ones too

@@ -107,7 +107,7 @@ def test_an_interrupted_write_leaves_the_old_file(hb: WorkflowHandbook, monkeypa
     assert result.code == 2
     assert result.err == f"handbook: error: {SOP}: could not be written (No space left on device); the file is unchanged\n"
     assert path.read_bytes() == before
-    assert sorted(p.name for p in path.parent.iterdir()) == ["cs-001.md"]  # the temporary file is gone
+    assert sorted(p.name for p in path.parent.iterdir()) == [".cs-001.md.lock", "cs-001.md"]  # the temporary file is gone; the lock file stays
 
 
 def test_an_interruption_between_write_and_rename_leaves_the_old_file(hb: WorkflowHandbook, monkeypatch: pytest.MonkeyPatch):
@@ -121,7 +121,7 @@ def test_an_interruption_between_write_and_rename_leaves_the_old_file(hb: Workfl
     with pytest.raises(KeyboardInterrupt):
         hb.main("review", "CS-001")
     assert path.read_bytes() == before
-    assert sorted(p.name for p in path.parent.iterdir()) == ["cs-001.md"]
+    assert sorted(p.name for p in path.parent.iterdir()) == [".cs-001.md.lock", "cs-001.md"]
 
 
 @pytest.mark.parametrize(
