@@ -13,12 +13,11 @@ from functools import lru_cache
 
 from .templating.codetext import FENCE, MERMAID, SPAN, code_regions, outside
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
+_ATTRS = re.compile(r"\{[^{}]*\}\s*$")  # linear: a run of `{` fails at once (text is stripped after)
 _NUMBERING = re.compile(r"^\d+(?:\.\d+)*\.?\s+")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*([\w+-]*)")
 _ORDERED_ITEM = re.compile(r"^[ \t]*\d{1,9}[.)][ \t]+\S")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = re.compile(r"<!--.*?-->|(<!--.*)", re.S)  # an unclosed comment is taken whole, once: no rescan per `<!--`
 _TERM_CALL = re.compile(r"""\{\{-?\s*term\(\s*(["'])(.*?)\1""")
 _SOP_CALL = re.compile(r"""\{\{-?\s*sop\(\s*(["'])(.*?)\1""")
 PLACEHOLDER = "TODO"  # what `handbook new` writes where the author has to fill in; TODO001 finds it
@@ -87,7 +86,7 @@ class Body:
         return [c for c in self.calls if c.name == "sop"]
 
 
-_HEADING_LINE = re.compile(r"\n(#{1,6})[ \t]+([^\n]*)")  # a line _HEADING matches; its group 2 is this one's, less the closing
+_HEADING_LINE = re.compile(r"\n(#{1,6})[ \t]+([^\n]*)")  # a heading line: level, then the text with any closing `#` sequence
 _NON_SPACE = re.compile(r"\S")
 _ORDERED_AFTER = re.compile("\n" + _ORDERED_ITEM.pattern[1:])  # a line _ORDERED_ITEM matches, after its newline
 _TERM_CALLS = re.compile(r"""\{\{-?[^\S\n]*term\([^\S\n]*(["'])(.*?)\1""")  # _TERM_CALL within one line
@@ -124,7 +123,7 @@ def scan(body: str, first_line: int = 1) -> Body:
     Only heading and fence lines are visited one by one; the text between them is searched
     as a whole (for content and numbered items), as are the macro calls and placeholders.
     """
-    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body) if "<!--" in body else body
+    text = _COMMENT.sub(lambda m: m.group(0) if m.group(1) else "\n" * m.group(0).count("\n"), body) if "<!--" in body else body
     sections: list[Section] = []
     current: Section | None = None
     lines = "\n" + text  # every line, the first too, follows a newline: where _HEADING_LINE looks
@@ -151,7 +150,7 @@ def scan(body: str, first_line: int = 1) -> Body:
         if start >= end:
             break
         number += lines.count("\n", pos, start)
-        if start == next_heading:  # then all of _HEADING matches; its text is the rest without a closing `#` sequence
+        if start == next_heading:  # its text is the rest without a closing `#` sequence
             level = len(heading.group(1))
             title = heading.group(2).rstrip(" \t").rstrip("#").rstrip(" \t")
             found = Heading(level, (_ATTRS.sub("", title) if "{" in title else title).strip(), number)

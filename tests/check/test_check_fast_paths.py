@@ -11,6 +11,10 @@ from handbook import structure, yamlio
 from handbook.templating import codetext
 from handbook.structure import Body, Heading, MacroCall, Section
 
+# The reference scan reads heading lines with the plain per-line pattern the fast scan replaced.
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)  # the plain comment pattern the fast scan made linear
+
 # -- the body scan, against the plain line-by-line scan it replaced ----------------------------
 
 _TERM_CALL = re.compile(r"""\{\{-?\s*term\(\s*(["'])(.*?)\1""")
@@ -30,7 +34,7 @@ def _reference_scan(body: str, first_line: int = 1) -> Body:
     fence: str | None = None
     fence_is_mermaid = False
     fence_first_line: int | None = None
-    text = structure._COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body) if "<!--" in body else body
+    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body) if "<!--" in body else body
     spans = [(start, end) for start, end, kind in codetext.code_regions(text) if kind == codetext.SPAN]
     line_start = 0
     for offset, line in enumerate(text.split("\n")):
@@ -68,7 +72,7 @@ def _reference_scan(body: str, first_line: int = 1) -> Body:
                 current.has_content = True
             continue
         if line[0] == "#":
-            heading = structure._HEADING.match(line)
+            heading = _HEADING.match(line)
             if heading:
                 level = len(heading.group(1))
                 found = Heading(level, structure._ATTRS.sub("", heading.group(2)).strip(), number)

@@ -59,3 +59,27 @@ def test_words_inside_tags_and_protected_elements_stay_as_they_are():
         '<p title="AHT"><abbr title="Average handle time: d">AHT</abbr> <a href="/AHT">x</a> '
         '<pre><code>AHT</code></pre> <code><abbr title="Average handle time: d">AHT</abbr>'
     )
+
+
+BODIES = {
+    "a 120 KB heading of braces": '"## " + "{" * 120_000 + "\\n\\ntext\\n"',
+    "20,000 comments never closed": '"## A\\n\\n" + "<!-- x\\n" * 20_000',
+}
+
+
+@pytest.mark.parametrize("body", list(BODIES), ids=list(BODIES))
+def test_scanning_a_hostile_body_is_linear(body: str):
+    """handbook/structure.py reads every SOP in the check and the build: its heading and comment regexes must not rescan."""
+    program = textwrap.dedent(f"""
+        import time
+        from handbook.structure import scan
+        body = {BODIES[body]}
+        start = time.process_time()
+        found = scan(body)
+        print(len(found.sections), round(time.process_time() - start, 3))
+    """)
+    done = subprocess.run([sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=30, preexec_fn=_limited)
+    assert done.returncode == 0, done.stderr
+    sections, seconds = done.stdout.split()
+    assert int(sections) == 1
+    assert float(seconds) < 2.0  # linear: ~0.01 s here; the old patterns took 1.2 s for 30 KB of braces and 20 s for the comments
