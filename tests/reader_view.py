@@ -4,7 +4,8 @@
 what a reader would see wrong: a navigation label that is not the title of the page
 it leads to ("None", empty), a placeholder or template code left unfilled, macro
 error text, content in the wrong language or direction, a link or anchor that leads
-nowhere, a script or event handler the page's Markdown did not contain.
+nowhere, a script or event handler the page's Markdown did not contain, a script,
+style or font from another host (an intranet reader cannot reach it).
 
 It knows a page only from the built HTML and the docs folder it was built from, so
 it works on the example handbook and on any fixture handbook a test makes.
@@ -231,6 +232,9 @@ def _scripts(page: Page, markdown: str) -> list[str]:
         elif inside or not text.startswith(_THEME_SCRIPTS):
             if text[:40] not in markdown:
                 found.append(f"inline script the Markdown does not contain: {text[:60]!r}")
+    for link in page.soup.find_all("link", href=True):
+        if urlsplit(str(link["href"])).netloc and set(link.get("rel") or []) & {"stylesheet", "preconnect", "preload"}:
+            found.append(f"style or font loaded from another host: {link['href']}")
     for tag in page.soup.find_all(True):
         for name in tag.attrs:
             if name.lower().startswith("on") and f"{name}=" not in markdown:
