@@ -37,9 +37,12 @@ def test_spaces_in_a_file_name_are_escaped(hb: WorkflowHandbook):
     assert "/docs/customer-service/cs-001\\ refunds.md @bea-owner @ana-example" in _lines(hb)
 
 
-def test_a_file_name_with_a_line_break_is_refused(hb: WorkflowHandbook):
+def test_a_file_name_with_a_line_break_never_reaches_codeowners(hb: WorkflowHandbook):
     hb.write_sop("docs/customer-service/cs-001\n* @attacker.md", owner="Bea Owner")
+    # Such a file is not an SOP the handbook reads (F005 in the check), so it never reaches CODEOWNERS.
+    check = hb.run("check")
+    assert check.code == 1 and ": F005 " in check.out, check
     result = hb.run("codeowners", today=None)
-    assert result.code == 2, result
-    assert "a file name with a line break cannot be listed in CODEOWNERS; rename the file" in result.err
-    assert not (hb.root / ".github").exists()
+    assert result.code == 0, result
+    written = (hb.root / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert "@attacker" not in written and not any(line.startswith("*") for line in written.splitlines())
