@@ -18,8 +18,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from handbook.glossary import load_glossary
 from handbook import output
+from handbook.glossary import load_glossary
 from handbook.handbook import Handbook, load
 from handbook.policy import ConfigError, Policy, policy_from_mapping
 from handbook.site import build, escaping, language, markup, pages, placeholders
