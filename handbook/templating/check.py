@@ -16,21 +16,13 @@ from . import literal
 from .codetext import has_template_code, mask
 
 CODES = ("TPL001", "TPL002", "TPL003", "TPL004", "TPL005")
-DEFAULT_UNDEFINED = "keep"  # mkdocs-macros' default `on_undefined`
 
 
-def template_findings(
-    path: str,
-    text: str,
-    first_line: int,
-    page_meta: dict[str, Any],
-    *,
-    title: str = "",
-    url: str = "",
-    src_path: str = "",
-    undefined: str = DEFAULT_UNDEFINED,
-) -> list[Finding]:
-    """What is wrong with the template code of a page's Markdown `text`, whose first line is `first_line` of the file."""
+def template_findings(path: str, text: str, first_line: int, page_meta: dict[str, Any], **page: str) -> list[Finding]:
+    """What is wrong with the template code of a page's Markdown `text`, whose first line is `first_line` of the file.
+
+    `page`: the page's `title`, `url`, `src_path` and the plugin's `undefined` policy, as `analysis.judge` takes them.
+    """
     if literal.only_literal_calls(text):
         return []  # the common case: nothing to mask or compile (masking only ever takes template code away)
     masked = mask(text)
@@ -38,4 +30,4 @@ def template_findings(
         return []
     from .analysis import judge  # Jinja, for the few pages with more than literal calls
 
-    return judge(path, masked, first_line, page_meta, title=title, url=url, src_path=src_path, undefined=undefined)
+    return judge(path, masked, first_line, page_meta, **page)
