@@ -1,7 +1,7 @@
 """A deterministic corpus of realistic SOPs for the benchmark, in a throw-away copy of the handbook.
 
 `python benchmarks/corpus.py DEST -n 1000` copies mkdocs.yml, glossary.yml, hooks/,
-macros/ and docs/assets into DEST, adds seven departments to the five of the
+macros/ (and docs/assets, if any) into DEST, adds seven departments to the five of the
 example (twelve, like a large operator), and writes N SOPs with every required
 section, tables, lists, some Mermaid flowcharts, glossary terms, SOP links and a
 share of translations. The same seed gives the same bytes; it passes
@@ -57,7 +57,8 @@ def copy_handbook(dest: Path, departments: int = 12) -> Path:
     ignore = shutil.ignore_patterns("__pycache__")
     for name in ("hooks", "macros"):
         shutil.copytree(ROOT / name, dest / name, ignore=ignore)
-    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets", ignore=ignore)
+    if (ROOT / "docs" / "assets").is_dir():  # the tool's own assets come from the package
+        shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets", ignore=ignore)
     extra = list(EXTRA_DEPARTMENTS.items())[: max(0, departments - 5)]
     if extra:
         _add_departments(dest / "mkdocs.yml", extra)

@@ -68,7 +68,7 @@ def test_pages_use_the_pagefind_worker_in_their_language(big_site):
 
 
 def _search_hook():
-    spec = importlib.util.spec_from_file_location("pagefind_search_under_test", ROOT / "hooks" / "pagefind_search.py")
+    spec = importlib.util.find_spec("handbook.mkdocs.pagefind_search")  # a fresh copy: no state from another test
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -23,6 +23,7 @@ def _leaky_handbook(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     copy_handbook(project)
+    (project / "docs" / "assets").mkdir(exist_ok=True)  # the tool's own assets come from the package
     os.symlink(outside / "home", project / "docs" / "assets" / "home")
     os.symlink(outside / "br-009.md", project / "docs" / "billing" / "br-009.md")
     return project
