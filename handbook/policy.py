@@ -72,7 +72,7 @@ DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
 
 # Every setting the policy reads, by where it is written: a setting not listed is a misspelling (add new ones here).
 KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
-    "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms"),
+    "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms", "title", "introduction"),
     "review": ("default_interval_months", "due_soon_days", "exempt_statuses"),
     "departments": ("name", "names", "prefix", "lead", "review_interval_months"),
 }
@@ -112,6 +112,8 @@ class Policy:
     search: str = "auto"  # material, pagefind, or auto (by handbook size)
     on_undefined: str = "keep"  # the macros plugin's `on_undefined`: how page templates treat an unknown name
     synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # section key -> language -> other names (handbook import)
+    title: dict[str, str] = field(default_factory=dict)  # the home page's title per language (the interface's words when empty)
+    introduction: dict[str, str] = field(default_factory=dict)  # the home page's opening paragraph per language
     _by_prefix: dict[str, Department] = field(default_factory=dict, repr=False)
     _accepted: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -141,6 +143,11 @@ class Policy:
 
     def department_for_prefix(self, prefix: str) -> Department | None:
         return self._by_prefix.get(prefix)
+
+    def home_text(self, setting: str, lang: str) -> str | None:
+        """The home page's `title` or `introduction` in `lang`: its own, else the source language's, else None."""
+        texts: dict[str, str] = getattr(self, setting)
+        return texts.get(lang) or texts.get(self.source_lang)
 
     def interval_months(self, department: str) -> int:
         dept = self.departments.get(department)
@@ -217,7 +224,20 @@ def policy_from_mapping(
         people=_people(raw.get("people", {}), where),
         on_undefined=on_undefined,
         synonyms=_synonyms(raw.get("synonyms", {}), where, {s.key for s in sections}),
+        title=_texts(raw.get("title"), f"{where}.title", languages[0]),
+        introduction=_texts(raw.get("introduction"), f"{where}.introduction", languages[0]),
     )
+
+
+def _texts(raw: Any, where: str, source_lang: str) -> dict[str, str]:
+    """A text setting: one text (in the source language) or one per language, e.g. {en: Our handbook, pl: Nasz podręcznik}."""
+    if raw is None:
+        return {}
+    if isinstance(raw, str) and raw.strip():
+        return {source_lang: raw}
+    if not isinstance(raw, dict) or not raw or not all(isinstance(v, str) and v.strip() for v in raw.values()):
+        raise ConfigError(f"{where}: a text, or a text per language, e.g. {{en: Our handbook, pl: Nasz podręcznik}}")
+    return {str(k): v for k, v in raw.items()}
 
 
 def _synonyms(raw: Any, where: str, keys: set[str]) -> dict[str, dict[str, tuple[str, ...]]]:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from ..handbook import open_handbook
 from ..importing import CannotImport, import_sources
-from . import add_common, load
-from .new import _department
+from . import add_common, find_department, load
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -35,7 +34,10 @@ def run(args: argparse.Namespace) -> int:
     from ..cli import EXIT_FINDINGS, EXIT_OK, UsageError  # the CLI imports this module
 
     handbook = load(args)
-    dept = _department(args.department, handbook, UsageError)
+    try:
+        dept = find_department(handbook.policy, args.department)
+    except ValueError as exc:
+        raise UsageError(f"--department: {exc}") from None
     try:
         report = import_sources(
             handbook, dept.key, [Path(s) for s in args.sources], owner=(args.owner or "").strip(), old_site=args.old_site.strip(), cwd=Path.cwd()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -13,7 +12,8 @@ from ..handbook import Handbook, open_handbook
 from ..policy import Department
 from ..skeleton import FORMATS, next_id, relative_path, skeleton, translation_skeleton
 from ..sop import schema
-from . import add_common, load
+from . import add_common, find_department, load
+from .asking import Asker
 
 CHANNELS: tuple[str, ...] = tuple(schema()["properties"]["channels"]["items"]["enum"])
 
@@ -48,21 +48,20 @@ def run(args: argparse.Namespace) -> int:
     policy = handbook.policy
     if args.translation_of:
         return _new_translation(args, handbook, UsageError)
-    ask = _Asker(sys.stdin.isatty(), UsageError)
-    dept = _department(ask.value("department", args.department, f"Department ({', '.join(policy.departments)})"), handbook, UsageError)
-    title = _title(ask.value("title", args.title, "Title (what the procedure is, e.g. Refunding a duplicate payment)"), UsageError)
-    fmt = ask.optional(args.format, f"Format ({', '.join(FORMATS)})", "simple")
-    if fmt not in FORMATS:
-        raise UsageError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
-    channels = _channels(ask.optional(args.channels, f"Channels ({', '.join(CHANNELS)}; comma-separated)", ""), UsageError)
+    ask = Asker(sys.stdin.isatty(), UsageError, "handbook new", 'handbook new --department billing --title "Refunding a duplicate payment"')
+    dept = ask.value("department", args.department, f"Department ({', '.join(f'{d.key}/{d.prefix}' for d in policy.departments.values())})", lambda v: find_department(policy, v))
+    title = ask.value("title", args.title, "Title (what the procedure is, e.g. Refunding a duplicate payment)", _title)
+    fmt = ask.value("format", args.format, f"Format ({', '.join(FORMATS)})", _format, default="simple")
+    channels = ask.value("channels", args.channels, f"Channels ({', '.join(CHANNELS)}; comma-separated)", _channels, default="")
     lang = args.language or policy.source_lang
     if lang not in policy.languages:
-        raise UsageError(f"--language {lang}: not one of the handbook's languages ({', '.join(policy.languages)}, in extra.handbook.languages)")
-    if lang != policy.source_lang:
-        raise UsageError(
+        ask.problems.append(f"--language {lang}: not one of the handbook's languages ({', '.join(policy.languages)}, in extra.handbook.languages)")
+    elif lang != policy.source_lang:
+        ask.problems.append(
             f"--language {lang}: a new SOP is written in the handbook's source language, {policy.source_lang}; "
             f"translate it afterwards with handbook new --translation-of ID --language {lang}"
         )
+    ask.done()
     owner = (args.owner or dept.lead).strip()
     if not owner:
         raise UsageError(f"--owner NAME: department {dept.key} has no lead in mkdocs.yml to default to")
@@ -108,57 +107,24 @@ def _new_translation(args: argparse.Namespace, handbook: Handbook, error: type[E
     return 0
 
 
-class _Asker:
-    """Prompts for a missing value in a terminal; elsewhere (CI, scripts) a missing required flag is a usage error."""
-
-    def __init__(self, interactive: bool, error: type[Exception]):
-        self.interactive, self.error = interactive, error
-
-    def value(self, flag: str, given: str | None, prompt: str) -> str:
-        if given is not None:
-            return given
-        if not self.interactive:
-            raise self.error(
-                f"--{flag} is needed when handbook new does not run in a terminal, "
-                'e.g. handbook new --department billing --title "Refunding a duplicate payment"'
-            )
-        return self._input(f"{prompt}: ")
-
-    def optional(self, given: str | None, prompt: str, default: str) -> str:
-        if given is not None or not self.interactive:
-            return default if given is None else given
-        return self._input(f"{prompt} [{default or 'none'}]: ") or default
-
-    def _input(self, prompt: str) -> str:
-        try:
-            return input(prompt).strip()
-        except EOFError:
-            raise self.error("no answer given; pass the values as flags instead (handbook new --help)") from None
-
-
-def _department(value: str, handbook: Handbook, error: type[Exception]) -> Department:
-    departments = handbook.policy.departments
-    wanted = value.strip().casefold()
-    for dept in departments.values():
-        if wanted in (dept.key.casefold(), dept.name.casefold(), dept.prefix.casefold()):
-            return dept
-    close = difflib.get_close_matches(value, list(departments), n=1)
-    hint = f" (did you mean {close[0]}?)" if close else ""
-    raise error(f"department {value!r} is not in mkdocs.yml{hint}; known: {', '.join(departments)}")
-
-
-def _title(value: str, error: type[Exception]) -> str:
+def _title(value: str) -> str:
     title = " ".join(value.split())
     if not title:
-        raise error("--title: give the SOP a title, e.g. \"Refunding a duplicate payment\"")
+        raise ValueError('give the SOP a title, e.g. "Refunding a duplicate payment"')
     return title
 
 
-def _channels(value: str, error: type[Exception]) -> list[str]:
+def _format(value: str) -> str:
+    if value not in FORMATS:
+        raise ValueError(f"format {value!r} is not one of {', '.join(FORMATS)}")
+    return value
+
+
+def _channels(value: str) -> list[str]:
     names = [c.strip().lower() for c in value.replace(" ", ",").split(",") if c.strip()]
     unknown = [c for c in names if c not in CHANNELS]
     if unknown:
-        raise error(f"--channels: {', '.join(unknown)} not known; choose from {', '.join(CHANNELS)}")
+        raise ValueError(f"{', '.join(unknown)} not known; choose from {', '.join(CHANNELS)}")
     return list(dict.fromkeys(names))
 
 

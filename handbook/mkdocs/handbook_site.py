@@ -59,12 +59,17 @@ def on_files(files: Files, config) -> Files:
     lang = _language(config)
     generated = pages.generated_pages(handbook, lang)
     for path, content in generated.items():
-        if files.get_file_from_path(path) is None:  # an authored page wins over a generated one
+        if not _authored(files, path, lang):
             files.append(_generated(config, path, content, lang, handbook.policy.source_lang))
     if _state["auto_nav"]:
         config.nav = _navigation(handbook, files, lang, set(generated))
     build.set_page_urls(_page_urls(files, lang))
     return files
+
+
+def _authored(files: Files, path: str, lang: str) -> bool:
+    """An authored page wins over a generated one, in its language and, shown as the fallback, in the others."""
+    return files.get_file_from_path(path) is not None or files.get_file_from_path(_unsuffixed(path, lang)) is not None
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

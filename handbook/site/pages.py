@@ -18,6 +18,7 @@ from ..translations import TranslationState
 from . import templates
 from .calendar_links import calendar_box
 from .escaping import Markdown, markdown_text
+from .labels import label
 from .markup import link_to, page_path, review_badge
 from .placeholders import SOP as SOP_LINK
 from .placeholders import placeholder
@@ -64,6 +65,8 @@ def home_page(handbook: Handbook, lang: str) -> str:
     return templates.markdown(
         "home.md",
         lang=lang,
+        home_title=policy.home_text("title", lang) or label(lang, "home_title"),  # settings in extra.handbook
+        home_intro=policy.home_text("introduction", lang) or label(lang, "home_intro"),
         rows=rows,
         reviews=_target(link_to(page_path("reviews.md", lang, policy.source_lang), here)),
         glossary=_target(link_to(page_path("glossary.md", lang, policy.source_lang), here)),

@@ -102,7 +102,10 @@ def test_never_overwrites_an_existing_file(hb: WorkflowHandbook, monkeypatch: py
     [
         (["-t", "Greeting"], '--department is needed when handbook new does not run in a terminal, e.g. handbook new --department billing --title "Refunding a duplicate payment"'),
         (["-d", "billing"], '--title is needed when handbook new does not run in a terminal, e.g. handbook new --department billing --title "Refunding a duplicate payment"'),
-        (["-d", "biling", "-t", "X"], "department 'biling' is not in mkdocs.yml (did you mean billing?); known: customer-service, billing"),
+        (["-d", "biling", "-t", "X"], "--department: department 'biling' is not in mkdocs.yml (did you mean billing?); known: customer-service (CS), billing (BR)"),
+        ([], '--department and --title are needed when handbook new does not run in a terminal, e.g. handbook new --department billing --title "Refunding a duplicate payment"'),
+        (["-d", "biling", "--channels", "fax"], "--department: department 'biling' is not in mkdocs.yml (did you mean billing?); known: customer-service (CS), billing (BR)\n--channels: fax not known; choose from phone, face-to-face, chat, email, print\n"
+         '--title is needed when handbook new does not run in a terminal, e.g. handbook new --department billing --title "Refunding a duplicate payment"'),
         (["-d", "billing", "-t", "  "], '--title: give the SOP a title, e.g. "Refunding a duplicate payment"'),
         (["-d", "billing", "-t", "X", "--channels", "phone,fax"], "--channels: fax not known; choose from phone, face-to-face, chat, email, print"),
         (["-d", "billing", "-t", "X", "--language", "de"], "--language de: not one of the handbook's languages (en, in extra.handbook.languages)"),
@@ -180,6 +183,25 @@ def test_only_missing_values_are_asked(hb: WorkflowHandbook, monkeypatch: pytest
     assert result.code == 0, result.err
     assert prompts == ["Format (simple, hierarchical, flowchart) [simple]: ", "Channels (phone, face-to-face, chat, email, print; comma-separated) [none]: "]
     assert b"\nformat: simple\n---\n" in hb.read("docs/billing/br-001.md")
+
+
+def test_a_wrong_answer_is_asked_again(hb: WorkflowHandbook, monkeypatch: pytest.MonkeyPatch):
+    """A typo (`billng`) is explained and asked again: the command goes on, no answer lands in the shell."""
+    answers = iter(["billng", "BR", "", "Refunds", "poem", "", "fax", "phone"])
+    prompts: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr(builtins, "input", lambda prompt="": prompts.append(prompt) or next(answers))
+    result = hb.main("new", "-d", "billng")
+    assert result.code == 0, result.err
+    assert [p.split(" (")[0].split(" [")[0] for p in prompts] == ["Department", "Department", "Title", "Title", "Format", "Format", "Channels", "Channels"]
+    assert result.err.splitlines()[:3] == [
+        "--department: department 'billng' is not in mkdocs.yml (did you mean billing?); known: customer-service (CS), billing (BR)",
+        "  department 'billng' is not in mkdocs.yml (did you mean billing?); known: customer-service (CS), billing (BR); try again (Ctrl-C to stop)",
+        '  give the SOP a title, e.g. "Refunding a duplicate payment"; try again (Ctrl-C to stop)',
+    ]
+    assert "format 'poem' is not one of simple, hierarchical, flowchart; try again" in result.err
+    assert "fax not known" in result.err
+    assert "\nchannels: [phone]\n" in hb.read("docs/billing/br-001.md").decode("utf-8")
 
 
 def test_translation_skeleton_keeps_the_text_under_localised_headings(hb: WorkflowHandbook):

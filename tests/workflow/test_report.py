@@ -118,6 +118,8 @@ def test_filters(hb: WorkflowHandbook):
     assert [s["id"] for s in owner["sops"]] == ["CS-002", "BR-001"]
     both = json.loads(hb.run("report", "--format", "json", "--owner", "Bea Owner", "--department", "customer-service").out)
     assert [s["id"] for s in both["sops"]] == ["CS-002"]
+    for given in ("CS", "cs", "Customer Service"):  # a department by its prefix or name, as `handbook new -d` takes it
+        assert json.loads(hb.run("report", "--format", "json", "--owner", "Bea Owner", "--department", given).out)["sops"] == both["sops"]
     result = hb.run("report", "--department", "customer-service", "--owner", "Bea Owner")
     assert result.code == 0  # nothing overdue in this selection
 
@@ -125,7 +127,7 @@ def test_filters(hb: WorkflowHandbook):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--department", "biling"], "--department biling: not a department in mkdocs.yml (did you mean billing?); known: customer-service, billing"),
+        (["--department", "biling"], "--department: department 'biling' is not in mkdocs.yml (did you mean billing?); known: customer-service (CS), billing (BR)"),
         (["--owner", "Bea Ownr"], "--owner Bea Ownr: owns no SOP (did you mean Bea Owner?); owners: Ana Example, Bea Owner"),
     ],
 )
