@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import __version__
 from .handbook import Verdict, open_check
 from .output import FORMATS
 from .policy import ConfigError
@@ -24,9 +25,13 @@ class UsageError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="handbook", description="Tools for the SOP handbook.")
+    parser = argparse.ArgumentParser(
+        prog="handbook",
+        description="Tools for the SOP handbook: check SOPs, start new ones, record reviews, start a handbook of your own.",
+        epilog="Run `handbook COMMAND --help` for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"handbook {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.required = True
     check = commands.add_parser(
         "check",
         help="check SOPs against the handbook's rules without building the site",
@@ -37,9 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--today", metavar="YYYY-MM-DD", help="the date reviews are judged against (default: $HANDBOOK_TODAY or today)")
     check.add_argument("--config", "-f", default="mkdocs.yml", metavar="FILE", help="the handbook's mkdocs.yml (default: ./mkdocs.yml)")
     check.set_defaults(run=run_check)
-    from .commands import codeowners, import_docs, new, report, review  # imported here: they import UsageError from this module
+    from .commands import codeowners, import_docs, init, new, report, review  # imported here: they import UsageError from this module
 
-    for command in (new, review, report, codeowners, import_docs):
+    for command in (new, review, report, codeowners, import_docs, init):
         command.add_parser(commands)
     return parser
 
@@ -83,6 +88,9 @@ def _selected(paths: list[str], handbook: Verdict, cwd: Path) -> set[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:  # `handbook` alone: what it can do, not an argparse complaint
+        parser.print_help()
+        return EXIT_OK
     try:
         return args.run(args)
     except (ConfigError, TodayError, UsageError) as exc:
