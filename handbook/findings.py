@@ -73,6 +73,8 @@ RULES: dict[str, Rule] = {
         Rule("MD003", _W, "list numbered `1)`", "Number the items `1.`, `2.`, ...: only GitHub reads `1)` as a list."),
         # Glossary
         Rule("GL001", _E, "glossary term not defined", "Add the term to the glossary file or correct its spelling (keys are case-sensitive)."),
+        # People (handbook/people.py): everyone CODEOWNERS names
+        Rule("PPL001", _E, "owner or lead missing from the people registry", 'Add `Name: "@github-user"` under extra.handbook.people in mkdocs.yml, then run `handbook codeowners`.'),
         # Translations
         Rule("TR001", _E, "translation without a source SOP", "Name the file after its source (cc-001.pl.md beside cc-001.md) or add the source SOP."),
         Rule("TR002", _E, "translation changes a field its source owns", "Remove the field from the translation: department, owner, status, version, format, channels and review dates come from the source."),

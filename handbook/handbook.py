@@ -26,6 +26,7 @@ from pathlib import Path
 from . import source as sop_source
 from .containment import links_leaving
 from .findings import Finding
+from .people import lead_findings
 from .glossary import Glossary, GlossaryTerm, load_glossary
 from .policy import Policy, load_policy
 from .review import ReviewStatus
@@ -171,7 +172,7 @@ def load(policy: Policy, glossary: Glossary, today: date, shown_root: Path | Non
     leaving = links_leaving(str(policy.docs_dir), str(policy.root))
     rejected: list[str] = []
     rel_paths = find_sop_files(policy, leaving, rejected)
-    handbook.findings += outside_findings(policy, leaving, shown_root) + name_findings(policy, rejected, shown_root)
+    handbook.findings += outside_findings(policy, leaving, shown_root) + name_findings(policy, rejected, shown_root) + _lead_findings(policy, shown_root)
     shown = _shown_paths(rel_paths, policy.docs_dir, shown_root)
     with _collector_paused():
         _assemble(handbook, [_read_one(rel, policy, glossary, today, s) for rel, s in zip(rel_paths, shown)])
@@ -217,7 +218,7 @@ def check(policy: Policy, glossary: Glossary, today: date, shown_root: Path | No
     translated = {source_path_of(rel, lang) for rel, (lang, is_translation) in zip(rel_paths, languages) if is_translation}
     items = [(rel, is_translation or rel in translated) for rel, (_lang, is_translation) in zip(rel_paths, languages)]
     handbook = Handbook(policy, glossary, today)
-    handbook.findings += outside_findings(policy, leaving, shown_root) + name_findings(policy, rejected, shown_root)
+    handbook.findings += outside_findings(policy, leaving, shown_root) + name_findings(policy, rejected, shown_root) + _lead_findings(policy, shown_root)
     with _collector_paused():
         jobs = _jobs(len(items)) if jobs is None else jobs
         results = _check_all(items, (policy, glossary, today, shown_root), jobs)
@@ -377,6 +378,11 @@ def _shown_paths(rel_paths: list[str], docs_dir: Path, shown_root: Path | None) 
         linked = os.path.islink(os.path.join(docs, rel))
         shown.append(_shown(docs_dir / rel, shown_root) if linked else posixpath.normpath(f"{base}/{rel}"))
     return shown
+
+
+def _lead_findings(policy: Policy, shown_root: Path | None) -> list[Finding]:
+    """Department leads missing from the people registry (PPL001), reported at mkdocs.yml."""
+    return lead_findings(policy, _shown(policy.config_path, shown_root)) if policy.config_path else []
 
 
 def _shown(path: Path, shown_root: Path | None) -> str:

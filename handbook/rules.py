@@ -13,6 +13,7 @@ from datetime import date
 from .findings import Finding
 from .glossary import Glossary
 from .lists import KIND_SWITCH, NUMBER_PAREN, divergences, may_diverge
+from .people import owner_findings
 from .policy import Policy
 from .review import ReviewState, ReviewStatus, review_status
 from .sop import SOP, schema
@@ -49,6 +50,7 @@ def sop_rules(sop: SOP, policy: Policy, glossary: Glossary, today: date) -> list
     findings += _list_forms(sop)
     if not sop.is_translation:  # a translation follows its source's review cycle
         findings += _review(sop, policy, today)
+    findings += owner_findings(sop, policy)
     return findings
 
 

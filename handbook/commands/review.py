@@ -77,7 +77,9 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(f"Recorded the review of {sop.id} in {sop.path}: {day} by {by}, version {version}.\n")
     if updated is not None:
         review = review_of(updated, handbook.policy, handbook.today)
-        if review.next_review:
+        if review.state is ReviewState.EXEMPT:  # as the site shows it: not scheduled
+            sys.stdout.write(f"No review is due: {updated.status} SOPs are not on the review cycle (extra.handbook.review.exempt_statuses).\n")
+        elif review.next_review:
             sys.stdout.write(f"Next review due {review.next_review}.\n")
         if "next_review" in updated.dates:
             sys.stderr.write(

@@ -159,3 +159,13 @@ def test_an_explicit_next_review_is_pointed_out(hb: WorkflowHandbook):
     assert result.err == (
         f"handbook: warning: {SOP}:10: next_review is set and still decides the due date; update it or remove it to use the review interval\n"
     )
+
+
+def test_reviewing_a_draft_records_it_without_a_due_date(hb: WorkflowHandbook):
+    """Drafts are not on the review cycle (the site shows them as not scheduled): no "Next review due"."""
+    hb.write_sop(SOP, status="draft")
+    result = hb.run("review", "CS-001", "--by", "Bea Owner", "--date", "2026-11-20")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.splitlines()[1:] == ["No review is due: draft SOPs are not on the review cycle (extra.handbook.review.exempt_statuses)."]
+    written = hb.read(SOP).decode("utf-8")
+    assert "status: draft\n" in written and "last_reviewed: 2026-11-20\n" in written and "{date: 2026-11-20, by: Bea Owner" in written
