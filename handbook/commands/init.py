@@ -114,7 +114,9 @@ def _departments(args: argparse.Namespace, ask: Asker, langs: tuple[str, ...]) -
         lead = ask.value("department", None, "  its lead (full name)", lambda v: " ".join(v.split()) or _refuse("give the lead's name"))
         names = []
         for lang in langs[1:]:
-            names.append(f"{lang}=" + ask.value("department", None, f"  its name in {lang}", lambda v: " ".join(v.split()), default=title))
+            translated = ask.value("department", None, f"  its name in {lang}", lambda v: " ".join(v.split()), default=title)
+            if translated != title:  # the same name is left for mkdocs.yml to mark as still to translate
+                names.append(f"{lang}={translated}")
         departments.append(plan.department(":".join([title, prefix, lead, *names]), langs, tuple(departments)))
 
 

@@ -1,0 +1,129 @@
+"""`handbook init`: an organisation's own handbook, outside this repository, valid from the first second."""
+
+from __future__ import annotations
+
+import builtins
+import sys
+from pathlib import Path
+
+import pytest
+from init_support import ACME, ROOT, fill_in, leftovers, northwind_words, run
+
+from handbook.mkdocs import HOOKS, THIN_MACROS, thin_hook
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    assert ROOT not in tmp_path.parents, "the adopter's folder must not be inside this repository"
+    return tmp_path
+
+
+@pytest.mark.site
+def test_acme_from_init_to_a_green_site_with_no_northwind_left(outside: Path):
+    made = run(["handbook", "init", "acme", *ACME], outside)
+    assert made.code == 0, made.err
+    assert made.out.startswith("Wrote the handbook of Acme Telecom in acme: 23 files, 2 department(s), languages en, pl.\n")
+    acme = outside / "acme"
+    for department, title in (("CA", "Answering a call"), ("Billing", "Refunding a duplicate payment")):
+        new = run(["handbook", "new", "--department", department, "--title", title], acme)
+        assert new.code == 0, new.err
+    translation = run(["handbook", "new", "--translation-of", "CA-001", "--language", "pl", "--title", "Odbieranie połączenia"], acme)
+    assert translation.code == 0, translation.err
+    for sop in ("customer-care/ca-001.md", "billing/bl-001.md", "customer-care/ca-001.pl.md"):
+        fill_in(acme / "docs" / sop)
+
+    check = run(["handbook", "check"], acme)
+    assert (check.code, check.out.splitlines()[-1]) == (0, "passed: 3 SOP file(s) checked, 0 error(s), 0 warning(s) (reviews as of 2026-12-02)"), check.out
+    owners = run(["handbook", "codeowners", "--check"], acme)
+    assert (owners.code, owners.out) == (0, ".github/CODEOWNERS is up to date.\n")
+    build = run(["mkdocs", "build", "--strict", "-d", str(outside / "site")], acme)
+    assert build.code == 0, build.err
+
+    site = outside / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Acme Telecom — SOP handbook" in home and "Customer Care" in home and "Billing" in home
+    assert "Obsługa klienta" in (site / "pl" / "index.html").read_text(encoding="utf-8")
+    assert "Odbieranie połączenia" in (site / "pl" / "customer-care" / "ca-001" / "index.html").read_text(encoding="utf-8")
+    assert (site / "assets" / "handbook.css").is_file()  # the tool's stylesheet, from the package
+    words = northwind_words()
+    assert "Omar Haddad" in words and "Contact Centre" in words and "BR-0" in words  # the list really names Northwind
+    assert leftovers(site, words) == []
+    assert leftovers(acme, words) == []
+
+
+def test_init_never_overwrites_and_says_which_files_are_in_the_way(outside: Path):
+    (outside / "mkdocs.yml").write_text("site_name: ours\n", encoding="utf-8")
+    (outside / "README.md").write_text("ours\n", encoding="utf-8")
+    result = run(["handbook", "init", ".", *ACME], outside)
+    assert result.code == 2
+    assert result.err == (
+        "handbook: error: . already holds mkdocs.yml, README.md; handbook init never overwrites a file: "
+        "run it in an empty folder, or move these away first\n"
+    )
+    assert sorted(p.name for p in outside.iterdir()) == ["README.md", "mkdocs.yml"]
+    assert (outside / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: ours\n"
+
+
+def test_without_a_terminal_every_missing_and_wrong_flag_is_reported_at_once(outside: Path):
+    result = run(["handbook", "init", "new", "--languages", "en,xx", "--department", "Billing:bad prefix:Jo"], outside)
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        "handbook: error: --languages: xx: no interface words for this language yet; choose from en, pl, hu, lv, ar",
+        "--department: 'Billing:bad prefix:Jo': the id prefix 'bad prefix' must be 1-6 capital letters or digits starting with a letter, e.g. BR",
+        '--name is needed when handbook init does not run in a terminal, e.g. handbook init acme-handbook --name "Acme Telecom" '
+        '--languages en,pl --department "Customer Care:CC:Jane Doe" --person "Jane Doe=@jane-doe"',
+    ]
+    assert not (outside / "new").exists()
+    leads = run(["handbook", "init", "new", "--name", "Acme", "--department", "Billing:BL:Jo Bloggs"], outside)
+    assert leads.code == 2
+    assert leads.err == 'handbook: error: --person: Jo Bloggs leads a department and needs a GitHub user for CODEOWNERS, e.g. --person "Jo Bloggs=@user"\n'
+
+
+def test_in_a_terminal_a_wrong_answer_is_asked_again(outside: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    from handbook import cli
+
+    answers = iter([
+        "", "Acme Telecom",  # a name is needed
+        "handbook.example.com", "https://handbook.example.com",  # a web address starts with https://
+        "en,de", "en,pl",  # no interface words in de
+        "Customer Care", "C C", "CA", "Jane Doe", "Obsługa klienta",
+        "Billing", "CA", "BL", "Piotr Nowak", "",  # CA is taken; the Polish name defaults to the English one
+        "",  # no third department
+        "@jane-doe", "not a handle!", "pnowak",
+    ])  # fmt: skip
+    prompts: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr(builtins, "input", lambda prompt="": prompts.append(prompt) or next(answers))
+    monkeypatch.chdir(outside)
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-12-02")
+    assert cli.main(["init", "acme"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("try again") == 6, err
+    config = (outside / "acme" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_url: "https://handbook.example.com/"' in config
+    assert "languages: [en, pl]" in config
+    assert 'names: {pl: "Obsługa klienta"}' in config and 'names: {pl: "Billing"}  # translate the names' in config
+    assert '"Piotr Nowak": "@pnowak"' in config
+    assert len(prompts) == len([p for p in prompts if p.endswith(": ")]) == 20
+
+
+def test_the_repository_hooks_are_the_thin_files_init_writes():
+    """The example handbook uses the same thin hooks and macros module as every adopter: the logic is in the package."""
+    listed = [line.split("#")[0].strip()[2:] for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines() if line.strip().startswith("- hooks/")]
+    assert listed == [f"hooks/{name}.py" for name, _ in HOOKS]
+    for name, _ in HOOKS:
+        assert (ROOT / "hooks" / f"{name}.py").read_text(encoding="utf-8") == thin_hook(name)
+    assert (ROOT / "macros" / "__init__.py").read_text(encoding="utf-8") == THIN_MACROS
+    assert sorted(p.name for p in (ROOT / "hooks").glob("*.py")) == sorted(f"{name}.py" for name, _ in HOOKS)
+
+
+def test_the_core_imports_no_mkdocs():
+    """Only handbook/mkdocs/ may import MkDocs: the check and the commands run without it."""
+    offenders = []
+    for path in (ROOT / "handbook").rglob("*.py"):
+        if "mkdocs" in path.relative_to(ROOT / "handbook").parts[:1]:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if any(line.lstrip().startswith(("import mkdocs", "from mkdocs")) for line in text.splitlines()):
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
