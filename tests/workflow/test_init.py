@@ -127,3 +127,53 @@ def test_the_core_imports_no_mkdocs():
         if any(line.lstrip().startswith(("import mkdocs", "from mkdocs")) for line in text.splitlines()):
             offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+def _acme(outside: Path) -> Path:
+    made = run(["handbook", "init", "acme", *ACME], outside)
+    assert made.code == 0, made.err
+    return outside / "acme"
+
+
+def _set(config: Path, old: str, new: str) -> None:
+    text = config.read_text(encoding="utf-8")
+    assert old in text, f"{config.name} changed: update this test"
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.site
+def test_authored_pages_win_over_generated_ones_under_strict(outside: Path):
+    acme = _acme(outside)
+    (acme / "docs" / "index.md").write_text("# Welcome to Acme\n\nOur own home page.\n", encoding="utf-8")
+    (acme / "docs" / "billing" / "index.md").write_text("# Billing at Acme\n\nWritten by the billing team.\n", encoding="utf-8")
+    build = run(["mkdocs", "build", "--strict", "-d", str(outside / "site")], acme)
+    assert build.code == 0, build.err
+    site = outside / "site"
+    for lang in ("", "pl/"):  # the Polish site shows the authored pages too (no index.pl.md was written)
+        assert "Our own home page." in (site / lang / "index.html").read_text(encoding="utf-8")
+        billing = (site / lang / "billing" / "index.html").read_text(encoding="utf-8")
+        assert "Written by the billing team." in billing and "<th>Next review" not in billing  # not the generated SOP table
+    assert "<th>Next review" in (site / "customer-care" / "index.html").read_text(encoding="utf-8")  # still generated
+
+
+@pytest.mark.site
+def test_the_home_pages_title_and_introduction_are_settings(outside: Path):
+    acme = _acme(outside)
+    _set(
+        acme / "mkdocs.yml",
+        "    search: auto\n",
+        '    title: {en: "Acme <Care> handbook", pl: "Podręcznik Acme"}\n    introduction: "Everything *we* do, by team."\n    search: auto\n',
+    )
+    build = run(["mkdocs", "build", "--strict", "-d", str(outside / "site")], acme)
+    assert build.code == 0, build.err
+    english = (outside / "site" / "index.html").read_text(encoding="utf-8")
+    assert '>Acme &lt;Care&gt; handbook<a class="headerlink"' in english
+    assert "Everything &#42;we&#42; do, by team.</p>" in english  # text, not Markdown (no <em>)
+    polish = (outside / "site" / "pl" / "index.html").read_text(encoding="utf-8")
+    assert "Podręcznik Acme" in polish and "Everything &#42;we&#42; do, by team." in polish  # no Polish introduction: the source's
+    _set(acme / "mkdocs.yml", '    introduction: "Everything *we* do, by team."\n', "    introduction: 5\n")
+    check = run(["handbook", "check"], acme)
+    assert (check.code, check.err) == (
+        2,
+        "handbook: error: mkdocs.yml: extra.handbook.introduction: a text, or a text per language, e.g. {en: Our handbook, pl: Nasz podręcznik}\n",
+    )
