@@ -23,6 +23,9 @@ def fresh_handbook(root: Path) -> Path:
     copy_handbook(root)
     for dept in DEPARTMENTS:
         shutil.rmtree(root / "docs" / dept)
+    config = root / "mkdocs.yml"  # the sources' authors own the imported SOPs: CODEOWNERS (and PPL001) must know them
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\n    people:\n", '\n    people:\n      Omar Example: "@omar-example"\n      Ana Example: "@ana-example"\n      Priya Example: "@priya-example"\n', 1), encoding="utf-8")
     return root
 
 
