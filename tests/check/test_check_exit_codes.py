@@ -143,9 +143,18 @@ def test_exit_2_for_an_unknown_format(handbook_dir: TempHandbook):
     assert result.err.startswith("usage: handbook check")
 
 
-def test_exit_2_without_a_command(handbook_dir: TempHandbook):
+def test_without_a_command_the_help_lists_every_command(handbook_dir: TempHandbook):
     result = run_handbook(today=None, cwd=handbook_dir.root)
-    _usage_error(result, "usage: handbook")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith("usage: handbook [-h] [--version] COMMAND ...")
+    for command in ("check", "new", "review", "report", "codeowners", "import", "init"):
+        assert f"\n    {command} " in result.out or f"\n    {command}\n" in result.out, command
+
+
+def test_version(handbook_dir: TempHandbook):
+    from handbook import __version__
+
+    assert run_handbook("--version", today=None, cwd=handbook_dir.root) == (0, f"handbook {__version__}\n", "")
 
 
 def test_exit_2_for_an_unknown_option(handbook_dir: TempHandbook):

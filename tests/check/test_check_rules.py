@@ -339,6 +339,14 @@ def _gl001(hb: TempHandbook) -> Expect:
     )
 
 
+@case("PPL001")
+def _ppl001(hb: TempHandbook) -> Expect:
+    config = hb.root / "mkdocs.yml"  # a people registry: CODEOWNERS is in use, so every owner must be in it
+    config.write_text(config.read_text(encoding="utf-8").replace("    departments:\n", '    people: {Ana Example: "@ana", Omar Example: "@omar"}\n    departments:\n', 1), encoding="utf-8")
+    hb.write_sop(SOP, owner="Zoe Unknown")
+    return Expect([f"{SOP}:5: PPL001"], {f"{SOP}:5: PPL001": ["owner Zoe Unknown is not in the people registry"]})
+
+
 @case("REV001")
 def _rev001(hb: TempHandbook) -> Expect:
     hb.write_sop(SOP, last_reviewed="2025-06-01")  # 12 months: due 2026-06-01
