@@ -153,8 +153,11 @@ def _requirement() -> str:
         return f"sop-handbook @ {vcs.get('vcs', 'git')}+{url}@{vcs.get('commit_id', '')}".rstrip("@")
     if url.startswith(("http://", "https://")):
         return f"sop-handbook @ {url}"
-    # Installed from a folder or a local wheel: CI cannot reach that path, so name the version instead.
-    return f"sop-handbook=={dist.version}  # or: sop-handbook @ git+https://github.com/YOUR-ORG/sop-handbook@v{dist.version}"
+    # Installed from a folder or a local wheel, which CI cannot reach: the tool's repository instead.
+    repository = next((u.split(",", 1)[1].strip() for u in dist.metadata.get_all("Project-URL") or [] if u.lower().startswith("repository,")), "")
+    if repository:
+        return f"sop-handbook @ git+{repository}  # pin a release: ...@v{dist.version}"
+    return f"sop-handbook=={dist.version}"
 
 
 def _shown(path: Path) -> str:

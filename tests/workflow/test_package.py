@@ -46,6 +46,8 @@ def test_installed_package_makes_checks_and_builds_a_handbook_of_its_own(tmp_pat
     assert where.stdout.startswith(str(tmp_path / "venv")), where  # the installed copy, not the editable checkout
     timed("handbook init", ["handbook", "init", "acme", *ACME], tmp_path, python)
     acme = tmp_path / "acme"
+    requirement = (acme / "requirements.txt").read_text(encoding="utf-8").splitlines()[1]
+    assert requirement.startswith("sop-handbook @ git+https://github.com/"), requirement  # CI cannot reach the folder it came from
     timed("handbook new (2 SOPs)", ["handbook", "new", "-d", "CA", "-t", "Answering a call"], acme, python)
     timed("handbook new (2 SOPs)", ["handbook", "new", "-d", "BL", "-t", "Refunding a duplicate payment"], acme, python)
     for sop in ("customer-care/ca-001.md", "billing/bl-001.md"):
