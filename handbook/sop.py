@@ -19,7 +19,7 @@ from .yamlio import YamlStrictnessError, YamlSyntaxError, load_front_matter, sho
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
 
-DATE_FIELDS = ("last_reviewed", "effective", "next_review")
+DATE_FIELDS = ("last_reviewed", "effective", "next_review", "translated")
 
 
 @lru_cache(maxsize=1)
