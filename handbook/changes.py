@@ -8,7 +8,7 @@ home page all show this list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -76,11 +76,16 @@ def _sop_changes(sop: SOP) -> list[Change]:
         seen.add(version)
         kind = NEW if not changes and version_key(version) == (1, 0) else VERSION
         changes.append(Change(day, kind, sop.id, version, sop.department, note, by))
+    effective = sop.dates.get("effective")
     if sop.version and sop.version not in seen:  # the log is missing or behind the front matter
-        day = _latest(sop.dates.get("effective"), sop.dates.get("last_reviewed"))
+        day = _latest(effective, sop.dates.get("last_reviewed"))
         if day and (not changes or day >= changes[-1].day):
             kind = NEW if not changes and version_key(sop.version) == (1, 0) else VERSION
             changes.append(Change(day, kind, sop.id, sop.version, sop.department))
+    elif changes and changes[-1].version == sop.version and effective and effective > changes[-1].day:
+        changes[-1] = replace(changes[-1], day=effective)  # reviewed first, in force from `effective`: news on that day
+    if sop.status == "in-review":
+        changes = [c for c in changes if c.version != sop.version]  # the version under review is not in force yet
     if sop.status == "retired" and changes:
         last = log[-1] if log else None
         day = _latest(last[0] if last else None, sop.dates.get("last_reviewed")) or changes[-1].day
@@ -115,8 +120,8 @@ def _latest(*days: date | None) -> date | None:
 
 
 def for_language(changes: list[Change], lang: str, source_lang: str) -> list[Change]:
-    """A language's list: the SOPs' changes, and translations into that language (all of them in the source language)."""
-    return [c for c in changes if c.kind != TRANSLATION or lang in (c.lang, source_lang)]
+    """A language's list: the SOPs' changes, and the translations into that language (its readers get the new words then)."""
+    return [c for c in changes if c.kind != TRANSLATION or c.lang == lang]
 
 
 def in_department(changes: list[Change], key: str | None) -> list[Change]:
