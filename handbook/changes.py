@@ -82,8 +82,10 @@ def _sop_changes(sop: SOP) -> list[Change]:
         if day and (not changes or day >= changes[-1].day):
             kind = NEW if not changes and version_key(sop.version) == (1, 0) else VERSION
             changes.append(Change(day, kind, sop.id, sop.version, sop.department))
-    elif changes and changes[-1].version == sop.version and effective and effective > changes[-1].day:
-        changes[-1] = replace(changes[-1], day=effective)  # reviewed first, in force from `effective`: news on that day
+    elif effective:  # reviewed first, in force from `effective`: the version of that day is news on that day
+        before = [n for n, c in enumerate(changes) if c.day <= effective]
+        if before:
+            changes[before[-1]] = replace(changes[before[-1]], day=effective)
     if sop.status == "in-review":
         changes = [c for c in changes if c.version != sop.version]  # the version under review is not in force yet
     if sop.status == "retired" and changes:

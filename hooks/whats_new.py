@@ -21,7 +21,7 @@ from handbook.site.labels import label
 
 log = logging.getLogger("mkdocs.hooks.whats_new")
 
-_feeds: dict[str, str] = {}  # this language's page URL -> (feed URL, feed title) for <link rel="alternate">
+_feeds: dict[str, tuple[str, str]] = {}  # source path of a page (whats-new/index.md) -> (feed URL, title), this language
 
 
 @event_priority(-160)  # after hooks/handbook_site.py has loaded the handbook and this language's page URLs
@@ -50,11 +50,9 @@ def on_files(files: Files, config) -> Files:
             lang, "feed_title_department", site=site_name, department=whats_new.department_name(handbook, department, lang)
         )
         feed = (feed_urls[whats_new.feed_of(department)], title)
-        _feeds[urls[whats_new.page_of(department)]] = feed
+        _feeds[whats_new.page_of(department)] = feed
         if department is None:
-            home = build.page_url("index.md")
-            if home is not None:
-                _feeds.setdefault(home, feed)
+            _feeds.setdefault("index.md", feed)  # the home page shows the latest changes
     if lang == source_lang:
         for path, data in catalogue.published(handbook, config.use_directory_urls).items():
             files.append(_generated(config, path, data, lang, source_lang, InclusionLevel.UNDEFINED))
@@ -65,7 +63,8 @@ def on_files(files: Files, config) -> Files:
 
 def on_post_page(output: str, page, config) -> str:
     """The page's Atom feed in its <head>, for browsers and feed readers that look for it."""
-    feed = _feeds.get(page.url)
+    lang = _language(config)
+    feed = _feeds.get(page.file.src_uri.replace(f".{lang}.md", ".md"))
     if feed is None or "</head>" not in output:
         return output
     href = get_relative_url(feed[0], page.url)

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timezone
 
 from feedgen.feed import FeedGenerator
 
-from ..changes import Change, entry_id
+from ..changes import TRANSLATION, Change, entry_id
 from ..handbook import Handbook
 from .labels import label
 from .whats_new import changes_in, department_name, describe, feed_of, page_of, title_of
@@ -50,7 +50,8 @@ def _entry(fg: FeedGenerator, handbook: Handbook, change: Change, lang: str, sit
     sop = handbook.by_id.get(change.sop_id)
     what = describe(handbook, change, lang)
     entry = fg.add_entry()
-    entry.id(entry_id(change, site_url) + (f"/{lang}" if lang != handbook.policy.source_lang else ""))
+    # The same change in another language's feed is another entry; a translation's change is in its own language's feed only.
+    entry.id(entry_id(change, site_url) + ("" if lang == handbook.policy.source_lang or change.kind == TRANSLATION else f"/{lang}"))
     entry.title(f"{change.sop_id} {title_of(handbook, change, lang)}: {what}")
     entry.updated(_moment(change.day))
     entry.published(_moment(change.day))
