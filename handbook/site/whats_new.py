@@ -31,9 +31,19 @@ def feed_of(department: str | None) -> str:
     return FEED if department is None else f"{FOLDER}/{department}.xml"
 
 
+_computed: dict = {"handbook": None, "changes": []}
+
+
+def _every(handbook: Handbook) -> list[Change]:
+    """The handbook's changes, worked out once per loaded handbook (each language shows them in several places)."""
+    if _computed["handbook"] is not handbook:
+        _computed.update(handbook=handbook, changes=handbook_changes(handbook))
+    return _computed["changes"]
+
+
 def changes_in(handbook: Handbook, lang: str, department: str | None = None) -> list[Change]:
     """What a language's page (or feed) lists, newest first."""
-    every = handbook_changes(handbook)
+    every = _every(handbook)
     return in_department(for_language(every, lang, handbook.policy.source_lang), department)[:LIMIT]
 
 
@@ -79,6 +89,7 @@ def page(handbook: Handbook, lang: str, department: str | None) -> str:
         "whats_new.md",
         lang=lang,
         title=title,
+        filtered=department is not None,  # a department's page repeats the full page: one search hit is enough
         today=handbook.today.isoformat(),
         filters=filters,
         feed=Markdown(link_to(feed_of(department), here)),  # feeds keep one name in every language
