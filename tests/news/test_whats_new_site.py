@@ -60,6 +60,13 @@ def _pl(what: str) -> str:
     )
 
 
+def test_the_language_switcher_stays_on_the_page(built):
+    _, build = built
+    for page, links in (("whats-new/billing/", {"en": "./", "pl": "../../pl/whats-new/billing/"}), ("pl/whats-new/", {"en": "../../whats-new/", "pl": "./"})):
+        switcher = {a["hreflang"]: a["href"] for a in build.soup(page).select("a.md-select__link[hreflang]")}
+        assert switcher == links, page
+
+
 def test_a_department_page_filters_with_plain_links(built):
     _, build = built
     soup = build.soup("whats-new/billing/")
