@@ -45,20 +45,18 @@ def on_files(files: Files, config) -> Files:
     site_name = escaping.plain_text(config.site_name or "SOP handbook")  # hooks/handbook_site.py made it Markup for the theme
     feed_urls = {path: _prefix(lang, source_lang) + path for path in [whats_new.feed_of(None)] + [whats_new.feed_of(k) for k in handbook.policy.departments]}
     address = _addresses(handbook.policy.site_url, {**urls, **feed_urls})
-    for path, data in news_feed.feeds(handbook, lang, site_name, address).items():
-        files.append(_generated(config, path, data, lang, source_lang, InclusionLevel.UNDEFINED))
+    published = news_feed.feeds(handbook, lang, site_name, address)
+    if lang == source_lang:  # one catalogue, at the site root: its URLs name every language
+        published.update(catalogue.published(handbook, config.use_directory_urls))
+    for path, data in published.items():
+        if files.get_file_from_path(path) is None:
+            files.append(_generated(config, path, data, lang, source_lang, InclusionLevel.UNDEFINED))
     _feeds.clear()
     for department in [None, *handbook.policy.departments]:
-        title = label(lang, "feed_title", site=site_name) if department is None else label(
-            lang, "feed_title_department", site=site_name, department=whats_new.department_name(handbook, department, lang)
-        )
-        feed = (feed_urls[whats_new.feed_of(department)], title)
+        feed = (feed_urls[whats_new.feed_of(department)], news_feed.title(handbook, lang, site_name, department))
         _feeds[whats_new.page_of(department)] = feed
         if department is None:
             _feeds.setdefault("index.md", feed)  # the home page shows the latest changes
-    if lang == source_lang:
-        for path, data in catalogue.published(handbook, config.use_directory_urls).items():
-            files.append(_generated(config, path, data, lang, source_lang, InclusionLevel.UNDEFINED))
     if isinstance(config.nav, list) and not _in_nav(config.nav, whats_new.INDEX):
         config.nav.insert(min(1, len(config.nav)), {label(lang, "whats_new_title"): whats_new.INDEX})
     return files

@@ -23,11 +23,14 @@ Address = Callable[[str], str]
 
 def feeds(handbook: Handbook, lang: str, site_name: str, address: Address) -> dict[str, bytes]:
     """Feed path (docs-relative, the same in every language) -> the Atom document."""
-    found = {feed_of(None): _feed(handbook, lang, None, label(lang, "feed_title", site=site_name), site_name, address)}
-    for key in handbook.policy.departments:
-        title = label(lang, "feed_title_department", site=site_name, department=department_name(handbook, key, lang))
-        found[feed_of(key)] = _feed(handbook, lang, key, title, site_name, address)
-    return found
+    return {feed_of(key): _feed(handbook, lang, key, title(handbook, lang, site_name, key), site_name, address) for key in [None, *handbook.policy.departments]}
+
+
+def title(handbook: Handbook, lang: str, site_name: str, department: str | None) -> str:
+    """The feed's name in a feed reader (and in the page's <link rel="alternate">)."""
+    if department is None:
+        return label(lang, "feed_title", site=site_name)
+    return label(lang, "feed_title_department", site=site_name, department=department_name(handbook, department, lang))
 
 
 def _feed(handbook: Handbook, lang: str, department: str | None, title: str, site_name: str, address: Address) -> bytes:
