@@ -51,6 +51,7 @@ def on_files(files: Files, config) -> Files:
     for path, data in published.items():
         if files.get_file_from_path(path) is None:
             files.append(_generated(config, path, data, lang, source_lang, InclusionLevel.UNDEFINED))
+    log.info("what's new (%s): %d change(s), %d feed(s)", lang, len(whats_new.changes_in(handbook, lang)), len([p for p in published if p.endswith(".xml")]))
     _feeds.clear()
     for department in [None, *handbook.policy.departments]:
         feed = (feed_urls[whats_new.feed_of(department)], news_feed.title(handbook, lang, site_name, department))
