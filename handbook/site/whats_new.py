@@ -72,6 +72,7 @@ def _row(handbook: Handbook, change: Change, lang: str) -> dict:
         "link": Markdown(placeholder(SOP_LINK, change.sop_id, shown)),
         "what": describe(handbook, change, lang),
         "note": change.note,
+        "note_lang": handbook.policy.source_lang,  # notes are written with the SOP, in its language
         "by": change.by,
     }
 
@@ -90,7 +91,7 @@ def page(handbook: Handbook, lang: str, department: str | None) -> str:
         lang=lang,
         title=title,
         filtered=department is not None,  # a department's page repeats the full page: one search hit is enough
-        today=handbook.today.isoformat(),
+        today=Markdown(f"<bdi>{handbook.today.isoformat()}</bdi>"),  # an ISO date keeps its order in right-to-left text
         filters=filters,
         feed=Markdown(link_to(feed_of(department), here)),  # feeds keep one name in every language
         rows=[_row(handbook, c, lang) for c in changes_in(handbook, lang, department)],
