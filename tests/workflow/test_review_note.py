@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 from workflow_support import WorkflowHandbook
 
 SOP = "docs/customer-service/cs-001.md"
@@ -44,3 +45,14 @@ def test_the_check_bounds_a_note_written_by_hand(hb: WorkflowHandbook):
     hb.write_sop(SOP, review_log='\n  - {date: 2026-09-01, by: Ana Example, version: "1.0", note: "' + "y" * 301 + '"}')
     code, out, _ = hb.run_check(SOP)
     assert code == 1 and f"{SOP}:11: FM006 review_log[0].note: has 301 characters, at most 300: shorten it" in out
+
+
+def test_a_note_with_yaml_punctuation_stays_text_in_a_flow_style_log(hb: WorkflowHandbook):
+    hb.write_sop(SOP, review_log='[{date: 2026-09-01, by: "Ana Example", version: "1.0"}]  # kept on one line')
+    note = "Step 3: ask ], {then} # wait; 'quote' & \\ back"
+    assert hb.run("review", "CS-001", "--note", note).code == 0
+    line = 'review_log: [{date: 2026-09-01, by: "Ana Example", version: "1.0"}, {date: 2026-11-23, by: Ana Example, version: "1.1", note: "Step 3: ask ], {then} # wait; \'quote\' & \\\\ back"}]  # kept on one line\n'
+    assert line in hb.read(SOP).decode("utf-8")
+    assert hb.run_check(SOP).code == 0
+    front = yaml.safe_load(hb.read(SOP).decode("utf-8").split("---\n")[1])
+    assert front["review_log"][-1]["note"] == note  # read back as the same text
