@@ -40,7 +40,7 @@ def _compile(node: Any, root: dict[str, Any]) -> Check:
     if not isinstance(node, dict):
         return _never
     unknown = set(node) - _NOTES - {
-        "$ref", "type", "enum", "pattern", "minLength", "minimum", "maximum",
+        "$ref", "type", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum",
         "required", "properties", "additionalProperties", "items", "uniqueItems",
     }
     if unknown:
@@ -70,6 +70,9 @@ def _compile(node: Any, root: dict[str, Any]) -> Check:
     if "minLength" in node:
         least = node["minLength"]
         checks.append(lambda v: type(v) is not str or len(v) >= least)
+    if "maxLength" in node:
+        most = node["maxLength"]
+        checks.append(lambda v: type(v) is not str or len(v) <= most)
     if "minimum" in node:
         low = node["minimum"]
         checks.append(lambda v: type(v) not in (int, float) or v >= low)

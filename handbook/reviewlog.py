@@ -7,6 +7,7 @@ added). Key order, comments, quoting, the BOM and CRLF line endings all stay.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +20,9 @@ from .yamlio import FrontMatterLoader, YamlSyntaxError, load_front_matter, yaml_
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _VERSION = re.compile(r"^(\d+)\.(\d+)$")
 BUMPS = ("minor", "major", "none")
+NOTE_MAX = 300  # the schema's review_log[].note maxLength: a line on the what's-new page, not a changelog
+_LINE_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 class ReviewEditError(ValueError):
@@ -48,12 +52,27 @@ def bump(version: str, how: str) -> str:
     return version
 
 
-def log_entry(day: date, by: str, version: str) -> str:
-    """One review_log item, as a one-line flow mapping."""
-    return f'{{date: {day.isoformat()}, by: {yaml_text(by)}, version: "{version}"}}'
+def checked_note(note: str) -> str:
+    """The note as it will be written, or ValueError saying what is wrong with it."""
+    if _LINE_BREAKS.search(note):
+        raise ValueError("--note: the note is one line of text; write it without line breaks")
+    if _CONTROL.search(note):
+        raise ValueError("--note: the note contains a control character; write plain text")
+    note = " ".join(note.replace("\t", " ").split())
+    if not note:
+        raise ValueError('--note: the note is empty; say what changed, e.g. --note "Hold limit now 2 minutes"')
+    if len(note) > NOTE_MAX:
+        raise ValueError(f"--note: the note has {len(note)} characters, at most {NOTE_MAX}; say what changed in a line and put the detail in the SOP")
+    return note
 
 
-def record_review(raw: bytes, day: date, by: str, how: str, shown: str = "the file") -> Recorded:
+def log_entry(day: date, by: str, version: str, note: str | None = None) -> str:
+    """One review_log item, as a one-line flow mapping; the note always double-quoted (it is free text)."""
+    said = f", note: {json.dumps(note, ensure_ascii=False)}" if note else ""  # a JSON string is a YAML double-quoted scalar
+    return f'{{date: {day.isoformat()}, by: {yaml_text(by)}, version: "{version}"{said}}}'
+
+
+def record_review(raw: bytes, day: date, by: str, how: str, shown: str = "the file", note: str | None = None) -> Recorded:
     """The file's new bytes with the review of `day` by `by` recorded and the version bumped `how`."""
     text, problem = decode(shown, raw)
     if text is None:
@@ -84,7 +103,8 @@ def record_review(raw: bytes, day: date, by: str, how: str, shown: str = "the fi
         inserts.setdefault(offset + _last_line(version) + 1, []).append(f"last_reviewed: {day.isoformat()}")
     if new_version != old_version:
         edits.append(_replace(version, new_version, "version", offset))
-    entry = log_entry(day, by, new_version)
+    note = checked_note(note) if note is not None else None
+    entry = log_entry(day, by, new_version, note)
     log = nodes.get("review_log")
     if log is None:
         inserts.setdefault(close, []).extend(["review_log:", f"  - {entry}"])
@@ -106,11 +126,11 @@ def record_review(raw: bytes, day: date, by: str, how: str, shown: str = "the fi
     for index in sorted(inserts, reverse=True):
         lines[index:index] = [new + newline for new in inserts[index]]
     data = bom + "".join(lines).encode("utf-8")
-    _verify(data, day, by, new_version, shown)
+    _verify(data, day, by, new_version, shown, note)
     return Recorded(data, old_version, new_version)
 
 
-def _verify(data: bytes, day: date, by: str, version: str, shown: str) -> None:
+def _verify(data: bytes, day: date, by: str, version: str, shown: str, note: str | None = None) -> None:
     """Read the new file back as the check will: the three values must be there, the rest parsed as before."""
     text, _ = decode(shown, data)
     source = split(shown, text or "")
@@ -118,7 +138,7 @@ def _verify(data: bytes, day: date, by: str, version: str, shown: str) -> None:
         meta = load_front_matter(source.front_matter or "", source.front_matter_line).data
     except YamlSyntaxError:
         meta = None
-    wanted = {"date": day.isoformat(), "by": by, "version": version}
+    wanted = {"date": day.isoformat(), "by": by, "version": version, **({"note": note} if note else {})}
     log = meta.get("review_log") if isinstance(meta, dict) else None
     if not (isinstance(log, list) and log and log[-1] == wanted and meta.get("last_reviewed") == day.isoformat() and meta.get("version") == version):
         raise ReviewEditError(1, "the review could not be recorded safely in this file's layout; the file is unchanged")

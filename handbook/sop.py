@@ -19,7 +19,7 @@ from .yamlio import YamlStrictnessError, YamlSyntaxError, load_front_matter, sho
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
 
-DATE_FIELDS = ("last_reviewed", "effective", "next_review")
+DATE_FIELDS = ("last_reviewed", "effective", "next_review", "translated")
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +187,8 @@ def _describe(key: str | None, error: Any, value: Any) -> str:
         return f"{shown} is out of range ({error.validator}: {error.validator_value})"
     if error.validator == "minLength":
         return "must not be empty"
+    if error.validator == "maxLength":
+        return f"has {len(value)} characters, at most {error.validator_value}: shorten it"
     if error.validator == "required":
         return f"`{error.message.split(chr(39))[1]}` is missing"
     return error.message

@@ -9,7 +9,7 @@ import sys
 from ..atomic import locked, replace_file
 from ..handbook import Handbook
 from ..review import ReviewState
-from ..reviewlog import BUMPS, ReviewEditError, record_review
+from ..reviewlog import BUMPS, NOTE_MAX, ReviewEditError, checked_note, record_review
 from ..rules import review_of
 from ..sop import SOP, parse
 from ..source import decode, split
@@ -32,6 +32,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--version-bump", choices=BUMPS, default="minor", help="minor 4.0 -> 4.1 (default), major 4.0 -> 5.0, none when nothing changed"
     )
+    parser.add_argument(
+        "--note", metavar="TEXT", help=f"what changed, one line of at most {NOTE_MAX} characters: shown on the what's-new page and in its feeds"
+    )
     add_common(parser)
     parser.set_defaults(run=run)
 
@@ -47,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
     last = sop.dates.get("last_reviewed")
     if last and day < last:
         raise UsageError(f"--date {day}: before the last review recorded in {sop.path} ({last}); a review log only grows")
+    try:
+        note = checked_note(args.note) if args.note is not None else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     by = " ".join((args.by if args.by is not None else sop.owner).split())
     if not by:
         raise UsageError(f"--by NAME: {sop.path} has no owner to default to; say who reviewed it")
@@ -61,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
                     f"nothing was recorded: run `handbook review {sop.id}` again\n"
                 )
                 return EXIT_CHANGED
-            recorded = record_review(raw, day, by, args.version_bump, sop.path)
+            recorded = record_review(raw, day, by, args.version_bump, sop.path, note)
             try:
                 replace_file(path, recorded.data)
             except OSError as exc:

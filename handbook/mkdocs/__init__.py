@@ -15,6 +15,7 @@ HOOKS: tuple[tuple[str, str], ...] = (
     ("tool_assets", "the tool's stylesheet and Mermaid, served from the package unless docs/ has its own"),
     ("handbook_site", ""),
     ("review_calendar", ""),
+    ("whats_new", "what's-new pages and Atom feeds, catalogue.json (after handbook_site.py)"),
     ("sandbox", ""),
     ("macros_fastpath", "literal macro calls without a Jinja template per page"),
     ("mermaid_local", ""),

@@ -15,7 +15,7 @@ from ..handbook import Handbook
 from ..review import ReviewState
 from ..sop import SOP
 from ..translations import TranslationState
-from . import templates
+from . import templates, whats_new
 from .calendar_links import calendar_box
 from .escaping import Markdown, markdown_text
 from .labels import label
@@ -70,6 +70,7 @@ def home_page(handbook: Handbook, lang: str) -> str:
         rows=rows,
         reviews=_target(link_to(page_path("reviews.md", lang, policy.source_lang), here)),
         glossary=_target(link_to(page_path("glossary.md", lang, policy.source_lang), here)),
+        whats_new_latest=whats_new.latest(handbook, lang, here),
     )
 
 
