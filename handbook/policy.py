@@ -69,6 +69,10 @@ class SelfAssessmentPolicy:
     required: bool = False
     pass_mark: int = 100  # percent of the questions answered right
 
+    def accepted(self, lang: str, source_lang: str) -> tuple[str, ...]:
+        """The section's headings on a page in `lang`; any configured heading when neither language has one."""
+        return self.section.accepted(lang, source_lang) or tuple(n for names in self.section.headings.values() for n in names)
+
 
 DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
     "purpose": {"en": ["Purpose"], "hu": ["Cél"]},

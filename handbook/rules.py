@@ -194,7 +194,7 @@ def _list_forms(sop: SOP) -> list[Finding]:
 
 def _self_assessment(sop: SOP, policy: Policy) -> list[Finding]:
     """QZ001-QZ006: the SOP's quiz is well formed, and there when the policy requires one (a translation follows its source)."""
-    accepted = policy.self_assessment.section.accepted(sop.lang, policy.source_lang)
+    accepted = policy.self_assessment.accepted(sop.lang, policy.source_lang)
     section = quiz.find_section(sop.source.body, accepted, sop.source.body_line)
     required = not sop.is_translation and sop.status != "retired" and policy.requires_self_assessment(sop.department)
     return quiz.quiz_findings(sop.path, section, required, accepted[0])

@@ -39,7 +39,7 @@ def with_quiz(markdown: str, sop: SOP, source: SOP, policy: Policy) -> tuple[str
 
     `sop` is the page (a translation or the source), `source` the SOP it translates (for the version).
     """
-    accepted = policy.self_assessment.section.accepted(sop.lang, policy.source_lang)
+    accepted = policy.self_assessment.accepted(sop.lang, policy.source_lang)
     section = quiz.find_section(markdown, accepted)
     usable = section is not None and section.questions and not _broken(sop, section, accepted[0])
     lines = markdown.split("\n")
