@@ -56,9 +56,10 @@ def test_skeleton_front_matter_and_sections(hb: WorkflowHandbook):
     headings = [line for line in text.split("\n") if line.startswith("## ")]
     assert headings == [
         "## Purpose", "## Scope", "## Responsibilities", "## Definitions", "## Procedure",
-        "## Performance measures", "## Documentation", "## Training", "## Review and approval",
+        "## Performance measures", "## Documentation", "## Training", "## Self-assessment", "## Review and approval",
     ]  # fmt: skip
     assert "## Definitions\n\n{{ definitions() }}\n" in text
+    assert "## Self-assessment\n\n### TODO: a question" in text and "\n- [x] TODO: the right answer\n- [ ] TODO: a wrong" in text
     assert "```mermaid\nflowchart TD\n" in text
     assert "reviewed every 6 months by its owner, Omar Example; `handbook review BR-001`" in text
 
@@ -138,7 +139,9 @@ def test_headings_in_the_source_language(hb: WorkflowHandbook):
     result = hb.run("new", "-d", "billing", "-t", "Visszatérítés")
     assert result.code == 0, result.err
     text = hb.read("docs/billing/br-001.md").decode("utf-8")
-    assert [line[3:] for line in text.split("\n") if line.startswith("## ")] == list(HUNGARIAN.values())
+    headings = list(HUNGARIAN.values())
+    headings.insert(headings.index(HUNGARIAN["Review and approval"]), "Self-assessment")  # no Hungarian heading configured
+    assert [line[3:] for line in text.split("\n") if line.startswith("## ")] == headings
     check = hb.run_check("docs/billing/br-001.md")
     assert {f.split(" ")[-1] for f in findings_in(check.out)} == {"TODO001"}
 
