@@ -55,10 +55,10 @@ def with_quiz(markdown: str, sop: SOP, source: SOP, policy: Policy) -> tuple[str
             )
             for n, q in enumerate(section.questions, 1)
         ]
-        block = templates.html("quiz.html", questions=shown, pass_mark=policy.self_assessment.pass_mark, lang=sop.lang)
-        block += _acknowledgement(sop, source, policy, after_quiz=True)
+        block = str(templates.html("quiz.html", questions=shown, pass_mark=policy.self_assessment.pass_mark, lang=sop.lang))
+        block += _acknowledgement(sop, source, policy, after_quiz=True)  # both are the handbook's own HTML
         first, last = section.first_line - 1, section.end  # 1-based lines of the questions -> slice
-        lines[first:last] = ["", str(block), ""]
+        lines[first:last] = ["", block, ""]
         return "\n".join(lines), True
     ack = _acknowledgement(sop, source, policy, after_quiz=False)
     return (markdown.rstrip("\n") + "\n\n" + ack + "\n" if ack else markdown), False

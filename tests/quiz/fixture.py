@@ -133,6 +133,7 @@ def translation(sop_id: str = "DK-001", version: str = "2.1", quiz: str | None =
 
 def make_handbook(root: Path, pages: dict[str, str], acknowledgement: str | None = ACK, required: bool = False, search: str = "material") -> Path:
     """Write the handbook into `root`: `pages` maps paths under docs/ (desk/dk-001.md) to their text."""
+    root.mkdir(parents=True, exist_ok=True)
     extra = f'    acknowledgement: "{acknowledgement}"\n' if acknowledgement else ""
     (root / "mkdocs.yml").write_text(CONFIG.format(extra=extra, required=str(required).lower(), search=search), encoding="utf-8")
     (root / "glossary.yml").write_text("SOP:\n  name: Standard operating procedure\n  definition: A written procedure.\n", encoding="utf-8")
