@@ -1,0 +1,135 @@
+"""The quiz answered in headless Chromium, in English and in Arabic: feedback, score, acknowledgement.
+
+The small handbook of tests/quiz/fixture.py is built with `mkdocs build --strict` and
+served over HTTP on loopback; docs/assets/quiz.js runs as a reader's browser runs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import ThreadingHTTPServer
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler
+from tests.quiz.fixture import make_handbook, sop, translation
+from tests.sitebuild import mkdocs_build
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
+
+WORDS = {
+    "en": {
+        "page": "desk/dk-001/",
+        "wrong_option": "Yes, the number proves who calls.",
+        "right_option": "No, always verify the caller.",
+        "many_right": ["The reason for the call", "The next step"],
+        "wrong": "Not quite: the right answer is marked.",
+        "right": "Right.",
+        "check": "Check answer",
+        "retry": "Try again",
+        "score_1": "Score: 1 of 2 right. Not passed yet: read the SOP again and try once more.",
+        "score_2": "Score: 2 of 2 right. Passed.",
+        "ack": "I have read version 2.1",
+        "explanation": "ZEBRA-EXPLAINED",
+    },
+    "ar": {
+        "page": "ar/desk/dk-001/",
+        "wrong_option": "نعم، الرقم يثبت هوية المتصل.",
+        "right_option": "لا، تحقّق دائمًا من هوية المتصل.",
+        "many_right": ["سبب الاتصال", "الخطوة التالية"],
+        "wrong": "ليس تمامًا: الإجابة الصحيحة مميَّزة.",
+        "right": "صحيح.",
+        "check": "تحقّق من الإجابة",
+        "retry": "حاول مرة أخرى",
+        "score_1": "النتيجة: 1 من 2 صحيحة. لم تنجح بعد: اقرأ الإجراء مرة أخرى ثم حاول من جديد.",
+        "score_2": "النتيجة: 2 من 2 صحيحة. ناجح.",
+        "ack": "قرأتُ الإصدار 2.1",
+        "explanation": "الرقم مجرد مؤشر وليس دليلًا.",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("quiz-browser")
+    config = make_handbook(root, {"desk/dk-001.md": sop(), "desk/dk-001.ar.md": translation()})
+    build = mkdocs_build(config.parent, root / "site", today="2026-12-02")
+    assert build.returncode == 0, build.log
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(build.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_one_wrong_one_right_then_a_pass(browser, site_url, lang):
+    words = WORDS[lang]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(site_url + words["page"])
+    quiz = page.locator("section.hb-quiz")
+    first, second = quiz.locator("fieldset").nth(0), quiz.locator("fieldset").nth(1)
+    ack = page.locator("[data-hb-ack-open]")
+    expect(ack).to_be_hidden()
+    assert quiz.evaluate("e => getComputedStyle(e).direction") == ("rtl" if lang == "ar" else "ltr")
+
+    # A wrong answer to the single-answer question: marked at once, the right option shown, the explanation opens.
+    expect(first.locator("[data-hb-explanation]")).to_be_hidden()
+    first.get_by_label(words["wrong_option"]).check()
+    expect(first.locator("[data-hb-feedback]")).to_have_text(words["wrong"])
+    expect(first.locator(".hb-quiz__option--wrong")).to_have_text(words["wrong_option"])
+    expect(first.locator(".hb-quiz__option--right")).to_have_text(words["right_option"])
+    expect(first.locator("[data-hb-explanation]")).to_contain_text(words["explanation"])
+    expect(first.locator("input").first).to_be_disabled()
+    expect(quiz.locator("[data-hb-score]")).to_be_hidden()  # one question still open
+
+    # The right answers to the many-answer question, then "Check answer".
+    for option in words["many_right"]:
+        second.get_by_label(option).check()
+    second.get_by_role("button", name=words["check"]).click()
+    expect(second.locator("[data-hb-feedback]")).to_have_text(words["right"])
+    expect(quiz.locator("[data-hb-score]")).to_have_text(words["score_1"])
+    expect(ack).to_be_hidden()  # 1 of 2 does not pass
+
+    # Again, both right: passed, and "I have read version 2.1" appears with the SOP's id and version.
+    quiz.get_by_role("button", name=words["retry"]).click()
+    expect(quiz.locator("[data-hb-score]")).to_be_hidden()
+    expect(first.locator("[data-hb-feedback]")).to_be_hidden()
+    first.get_by_label(words["right_option"]).check()
+    expect(first.locator("[data-hb-feedback]")).to_have_text(words["right"])
+    for option in words["many_right"]:
+        second.get_by_label(option).check()
+    second.get_by_role("button", name=words["check"]).click()
+    expect(quiz.locator("[data-hb-score]")).to_have_text(words["score_2"])
+    expect(ack).to_be_visible()
+    link = ack.get_by_role("link", name=words["ack"])
+    assert f"entry.1=DK-001&entry.2=2.1&" in link.get_attribute("href") and link.get_attribute("href").endswith(f"entry.4={lang}")
+    expect(page.locator("[data-hb-ack-locked]")).to_be_hidden()
+    assert errors == []
+    context.close()
+
+
+def test_printing_hides_the_answers(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + WORDS["en"]["page"])
+    page.locator("section.hb-quiz fieldset").nth(0).get_by_label(WORDS["en"]["wrong_option"]).check()
+    page.emulate_media(media="print")
+    quiz = page.locator("section.hb-quiz")
+    expect(quiz.locator("legend").first).to_be_visible()  # the questions print
+    expect(quiz.locator("[data-hb-explanation]").first).to_be_hidden()
+    expect(quiz.locator("[data-hb-feedback]").first).to_be_hidden()
+    mark = quiz.locator(".hb-quiz__option--right label").first.evaluate("e => getComputedStyle(e, '::after').content")
+    assert mark == "none"
+    page.close()
