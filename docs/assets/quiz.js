@@ -23,7 +23,8 @@
       inputs(q).forEach(function (i) {
         i.disabled = true;
         var option = i.closest(".hb-quiz__option");
-        if (i.hasAttribute("data-hb-right")) option.classList.add("hb-quiz__option--right");
+        if (i.checked) option.classList.add("hb-quiz__option--chosen");
+        if (i.hasAttribute("data-hb-right")) option.classList.add(i.checked ? "hb-quiz__option--right" : "hb-quiz__option--missed");
         else if (i.checked) option.classList.add("hb-quiz__option--wrong");
       });
       var feedback = q.querySelector("[data-hb-feedback]");
@@ -61,7 +62,7 @@
         inputs(q).forEach(function (i) {
           i.checked = false;
           i.disabled = false;
-          i.closest(".hb-quiz__option").classList.remove("hb-quiz__option--right", "hb-quiz__option--wrong");
+          i.closest(".hb-quiz__option").classList.remove("hb-quiz__option--right", "hb-quiz__option--wrong", "hb-quiz__option--missed", "hb-quiz__option--chosen");
         });
         q.querySelector("[data-hb-feedback]").hidden = true;
         var why = q.querySelector("[data-hb-explanation]");

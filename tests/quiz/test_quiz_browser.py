@@ -90,7 +90,8 @@ def test_one_wrong_one_right_then_a_pass(browser, site_url, lang):
     first.get_by_label(words["wrong_option"]).check()
     expect(first.locator("[data-hb-feedback]")).to_have_text(words["wrong"])
     expect(first.locator(".hb-quiz__option--wrong")).to_have_text(words["wrong_option"])
-    expect(first.locator(".hb-quiz__option--right")).to_have_text(words["right_option"])
+    expect(first.locator(".hb-quiz__option--missed")).to_have_text(words["right_option"])  # the right one, not chosen
+    expect(first.locator(".hb-quiz__option--chosen")).to_have_text(words["wrong_option"])
     expect(first.locator("[data-hb-explanation]")).to_contain_text(words["explanation"])
     expect(first.locator("input").first).to_be_disabled()
     expect(quiz.locator("[data-hb-score]")).to_be_hidden()  # one question still open
@@ -109,6 +110,7 @@ def test_one_wrong_one_right_then_a_pass(browser, site_url, lang):
     expect(first.locator("[data-hb-feedback]")).to_be_hidden()
     first.get_by_label(words["right_option"]).check()
     expect(first.locator("[data-hb-feedback]")).to_have_text(words["right"])
+    expect(first.locator(".hb-quiz__option--right.hb-quiz__option--chosen")).to_have_text(words["right_option"])
     for option in words["many_right"]:
         second.get_by_label(option).check()
     second.get_by_role("button", name=words["check"]).click()
@@ -130,6 +132,6 @@ def test_printing_hides_the_answers(browser, site_url):
     expect(quiz.locator("legend").first).to_be_visible()  # the questions print
     expect(quiz.locator("[data-hb-explanation]").first).to_be_hidden()
     expect(quiz.locator("[data-hb-feedback]").first).to_be_hidden()
-    mark = quiz.locator(".hb-quiz__option--right label").first.evaluate("e => getComputedStyle(e, '::after').content")
+    mark = quiz.locator(".hb-quiz__option--missed label").first.evaluate("e => getComputedStyle(e, '::after').content")
     assert mark == "none"
     page.close()
