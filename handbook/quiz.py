@@ -16,8 +16,8 @@ from .findings import Finding
 from .structure import normalise_heading
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_OPTION = re.compile(r"^ {0,3}[-*+][ \t]+\[([ xX])\][ \t]+(.*\S)?[ \t]*$")
-_EMPTY_OPTION = re.compile(r"^ {0,3}[-*+][ \t]+\[([ xX])\][ \t]*$")
+# A box is `[ ]` or `[x]`; a no-break space pasted from Word counts as the space.
+_OPTION = re.compile(r"^ {0,3}[-*+][ \t]+\[([ \u00a0xX])\](?:[ \t\u00a0]+(.*?))?\s*$")
 _ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?(.*)$")
 _OLD_FORM = re.compile(r"^ {0,3}\?\?\?\+?[ \t]+question\b(.*)$")  # the collapsed free-text block of old
@@ -114,11 +114,10 @@ def _read(lines: list[str], heading_line: int) -> SelfAssessment:
         if in_code:
             (question.explanation if stage == "explanation" else question.prompt).append(line)
             continue
-        option = _OPTION.match(line) or _EMPTY_OPTION.match(line)
+        option = _OPTION.match(line)
         if option is not None and stage != "explanation":
             stage = "options"
-            text = option.group(2) if option.re is _OPTION else ""
-            question.options.append(Option(text=(text or "").strip(), right=option.group(1) != " ", line=number))
+            question.options.append(Option(text=(option.group(2) or "").strip(), right=option.group(1) in "xX", line=number))
             continue
         if stage == "options" and _ITEM.match(line):
             question.loose_items.append(number)

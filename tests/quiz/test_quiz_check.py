@@ -106,3 +106,13 @@ def test_the_cli_reports_quiz_findings_with_their_hint(tmp_path):
     assert result.returncode == 1, result.stdout + result.stderr
     assert "QZ001 question `Pick one?` has no right answer" in result.stdout
     assert "hint: Tick the right option(s) as `- [x] ...`" in result.stdout
+
+
+def test_pasted_word_text_and_windows_line_endings_are_read_as_options(tmp_path):
+    quiz = QUESTION + "- [\u00a0] Yes\u00a0\r\n- [X]\u00a0No\r\n- [ ] yes\r\n"  # a no-break space in a box; `yes` repeats `Yes`
+    text = sop(quiz=quiz).replace("\n", "\r\n").replace("\r\r\n", "\r\n")
+    config = make_handbook(tmp_path, {})
+    (tmp_path / "docs" / "desk").mkdir(parents=True)
+    (tmp_path / "docs" / "desk" / "dk-001.md").write_bytes(text.encode("utf-8"))
+    verdict = open_check(config, TODAY, shown_root=tmp_path)
+    assert [str(f) for f in verdict.findings if f.code.startswith("QZ")] == [f"{AT}:28: QZ002 question `Pick one?`: option `yes` is also on line 26"]
