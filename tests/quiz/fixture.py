@@ -14,12 +14,13 @@ ACK = "https://forms.example/ack?entry.1={id}&entry.2={version}&entry.3={title}&
 
 CONFIG = """\
 site_name: Quiz test handbook
-site_url: https://handbook.example.org/
+site_url: {site_url}
 docs_dir: docs
 theme:
   name: material
   language: en
   font: false
+  features: [{features}]
 plugins:
   - search
   - i18n:
@@ -50,13 +51,13 @@ extra:
 {extra}    self_assessment:
       headings: {{en: Self-assessment, ar: التقييم الذاتي}}
       required: {required}
-    departments:
+{self_assessment}    departments:
       desk:
         name: Desk
         names: {{ar: المكتب}}
         prefix: DK
         lead: Lena Lead
-    sections:
+{department}    sections:
       purpose: {{en: Purpose, ar: الغرض}}
       procedure: {{en: Procedure, ar: الإجراء}}
 """
@@ -131,11 +132,32 @@ def translation(sop_id: str = "DK-001", version: str = "2.1", quiz: str | None =
     return front + body("ar", quiz)
 
 
-def make_handbook(root: Path, pages: dict[str, str], acknowledgement: str | None = ACK, required: bool = False, search: str = "material") -> Path:
-    """Write the handbook into `root`: `pages` maps paths under docs/ (desk/dk-001.md) to their text."""
+def make_handbook(
+    root: Path,
+    pages: dict[str, str],
+    acknowledgement: str | None = ACK,
+    required: bool = False,
+    search: str = "material",
+    department: str = "",
+    features: str = "",
+    self_assessment: str = "",
+    site_url: str = "https://handbook.example.org/",
+) -> Path:
+    """Write the handbook into `root`: `pages` maps paths under docs/ (desk/dk-001.md) to their text.
+
+    `department` and `self_assessment` are more YAML lines for the department and the self_assessment settings.
+    """
     root.mkdir(parents=True, exist_ok=True)
     extra = f'    acknowledgement: "{acknowledgement}"\n' if acknowledgement else ""
-    (root / "mkdocs.yml").write_text(CONFIG.format(extra=extra, required=str(required).lower(), search=search), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(CONFIG.format(
+        extra=extra,
+        required=str(required).lower(),
+        search=search,
+        department=f"        {department}\n" if department else "",
+        features=features,
+        site_url=site_url,
+        self_assessment=f"      {self_assessment}\n" if self_assessment else "",
+    ), encoding="utf-8")
     (root / "glossary.yml").write_text("SOP:\n  name: Standard operating procedure\n  definition: A written procedure.\n", encoding="utf-8")
     for name in ("hooks", "macros"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -135,3 +135,31 @@ def test_printing_hides_the_answers(browser, site_url):
     mark = quiz.locator(".hb-quiz__option--missed label").first.evaluate("e => getComputedStyle(e, '::after').content")
     assert mark == "none"
     page.close()
+
+
+def test_the_quiz_works_after_materials_instant_navigation(browser, tmp_path):
+    """With `navigation.instant` Material swaps the page in without loading it: quiz.js sets the new quiz up (document$)."""
+    pages = {"desk/dk-001.md": sop(), "desk/dk-002.md": sop("DK-002", title="Close a visit", quiz="See [the verification SOP](dk-001.md).\n")}
+    # Material follows a link instantly only to pages its sitemap lists under site_url: serve first, then build for that address.
+    (tmp_path / "site").mkdir()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    config = make_handbook(tmp_path, pages, features="navigation.instant", site_url=base)
+    build = mkdocs_build(config.parent, tmp_path / "site", today="2026-12-02", strict=False)
+    # mkdocs-static-i18n warns that its language switcher cannot follow instant navigation (why mkdocs.yml leaves it off).
+    warnings = [line for line in build.log.splitlines() if line.startswith("WARNING")]
+    assert build.returncode == 0 and warnings and all("navigation.instant" in w for w in warnings), build.log  # once per language
+    try:
+        page = browser.new_page()
+        page.goto(base + "desk/dk-002/")
+        page.evaluate("window.hbSamePage = true")
+        page.get_by_role("link", name="the verification SOP").click()
+        page.wait_for_url("**/desk/dk-001/")
+        assert page.evaluate("window.hbSamePage === true")  # no page load: Material's instant navigation
+        first = page.locator("section.hb-quiz fieldset").nth(0)
+        first.get_by_label(WORDS["en"]["wrong_option"]).check()
+        expect(first.locator("[data-hb-feedback]")).to_have_text(WORDS["en"]["wrong"])
+        page.close()
+    finally:
+        server.shutdown()

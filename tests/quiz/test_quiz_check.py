@@ -116,3 +116,32 @@ def test_pasted_word_text_and_windows_line_endings_are_read_as_options(tmp_path)
     (tmp_path / "docs" / "desk" / "dk-001.md").write_bytes(text.encode("utf-8"))
     verdict = open_check(config, TODAY, shown_root=tmp_path)
     assert [str(f) for f in verdict.findings if f.code.startswith("QZ")] == [f"{AT}:28: QZ002 question `Pick one?`: option `yes` is also on line 26"]
+
+
+@pytest.mark.parametrize(
+    "required, department, expected",
+    [
+        (False, "self_assessment: required", ["QZ005"]),
+        (True, "self_assessment: optional", []),
+        (True, "", ["QZ005"]),
+    ],
+)
+def test_a_department_overrides_the_handbooks_requirement(tmp_path, required, department, expected):
+    config = make_handbook(tmp_path, {"desk/dk-001.md": sop(quiz=""), "desk/dk-002.md": sop("DK-002", status="retired", quiz="")}, required=required, department=department)
+    verdict = open_check(config, TODAY, shown_root=tmp_path)
+    assert [(f.path, f.code) for f in verdict.findings if f.code.startswith("QZ")] == [(AT, code) for code in expected]  # never the retired DK-002
+
+
+@pytest.mark.parametrize(
+    "department, setting, message",
+    [
+        ("self_assessment: always", "", "extra.handbook.departments.desk.self_assessment: `required` or `optional`, got 'always'"),
+        ("", "pass_mark: 0", "extra.handbook.self_assessment.pass_mark: the percentage of right answers that passes, 1 to 100, got 0"),
+        ("", "requird: true", "extra.handbook.self_assessment: unknown setting `requird`; did you mean `required`?"),
+    ],
+)
+def test_bad_self_assessment_settings_are_configuration_errors(tmp_path, department, setting, message):
+    config = make_handbook(tmp_path, {"desk/dk-001.md": sop()}, department=department, self_assessment=setting)
+    with pytest.raises(ConfigError) as raised:
+        load_policy(config)
+    assert str(raised.value) == f"mkdocs.yml: {message}"
