@@ -1,5 +1,5 @@
 /* The self-assessment quiz (handbook/site/quiz.py writes the HTML): answered in the browser, no server.
-   A single-answer question is marked as soon as an option is chosen; a many-answer one on "Check answer".
+   Each question is marked when the reader presses its "Check answer": right or not, the right option(s), the explanation.
    When every question is answered the score shows; a pass reveals the acknowledgement link. */
 (function () {
   "use strict";
@@ -67,22 +67,22 @@
         q.querySelector("[data-hb-feedback]").hidden = true;
         var why = q.querySelector("[data-hb-explanation]");
         if (why) why.hidden = true;
-        q.querySelector(".hb-quiz__actions").hidden = q.getAttribute("data-hb-many") !== "true";
+        q.querySelector(".hb-quiz__actions").hidden = false;
       });
       result.hidden = true;
       quiz.removeAttribute("data-hb-passed");
       if (questions[0]) { var first = questions[0].querySelector("input"); if (first) first.focus(); }
     }
 
+    // Every question is marked on "Check answer", not on choosing: arrow keys move through a
+    // radio group choosing as they go, so marking on change would lock in a keyboard reader's first step.
     questions.forEach(function (q) {
-      var many = q.getAttribute("data-hb-many") === "true";
       var actions = q.querySelector(".hb-quiz__actions");
-      actions.hidden = !many;
-      if (many) {
-        actions.querySelector("[data-hb-check]").addEventListener("click", function () { mark(q); });
-      } else {
-        inputs(q).forEach(function (i) { i.addEventListener("change", function () { mark(q); }); });
-      }
+      actions.hidden = false;
+      actions.querySelector("[data-hb-check]").addEventListener("click", function () {
+        if (inputs(q).some(function (i) { return i.checked; })) mark(q);
+        else inputs(q)[0].focus();
+      });
     });
     quiz.querySelector("[data-hb-retry]").addEventListener("click", reset);
     quiz.classList.add("hb-quiz--live");

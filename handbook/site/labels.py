@@ -77,7 +77,7 @@ LABELS: dict[str, dict[str, str]] = {
         "banner.stale_link": "current English version",
         "banner.fallback": "This SOP is not yet translated into your language; it is shown in English.",
         # --- self-assessment quiz and acknowledgement (handbook/site/quiz.py, docs/assets/quiz.js) ---
-        "quiz.choose_one": "Choose one answer.",
+        "quiz.choose_one": "Choose one answer, then check.",
         "quiz.choose_many": "Choose every right answer, then check.",
         "quiz.check": "Check answer",
         "quiz.right": "Right.",
@@ -162,7 +162,7 @@ LABELS: dict[str, dict[str, str]] = {
         "banner.stale_link": "aktualną wersję angielską",
         "banner.fallback": "Ta procedura nie została jeszcze przetłumaczona na Twój język; wyświetlana jest w wersji angielskiej.",
         # --- self-assessment quiz and acknowledgement (handbook/site/quiz.py, docs/assets/quiz.js) ---
-        "quiz.choose_one": "Wybierz jedną odpowiedź.",
+        "quiz.choose_one": "Wybierz jedną odpowiedź, a potem sprawdź.",
         "quiz.choose_many": "Zaznacz wszystkie poprawne odpowiedzi, a potem sprawdź.",
         "quiz.check": "Sprawdź odpowiedź",
         "quiz.right": "Dobrze.",
@@ -247,7 +247,7 @@ LABELS: dict[str, dict[str, str]] = {
         "banner.stale_link": "az érvényes angol változatot",
         "banner.fallback": "Ez az SOP még nincs lefordítva az Ön nyelvére, ezért angolul jelenik meg.",
         # --- self-assessment quiz and acknowledgement (handbook/site/quiz.py, docs/assets/quiz.js) ---
-        "quiz.choose_one": "Válasszon egy választ.",
+        "quiz.choose_one": "Válasszon egy választ, majd ellenőrizze.",
         "quiz.choose_many": "Jelölje be az összes helyes választ, majd ellenőrizze.",
         "quiz.check": "Válasz ellenőrzése",
         "quiz.right": "Helyes.",
@@ -332,7 +332,7 @@ LABELS: dict[str, dict[str, str]] = {
         "banner.stale_link": "pašreizējo angļu valodas versiju",
         "banner.fallback": "Šī procedūra vēl nav iztulkota jūsu valodā, tāpēc tā parādīta angļu valodā.",
         # --- self-assessment quiz and acknowledgement (handbook/site/quiz.py, docs/assets/quiz.js) ---
-        "quiz.choose_one": "Izvēlieties vienu atbildi.",
+        "quiz.choose_one": "Izvēlieties vienu atbildi un pārbaudiet.",
         "quiz.choose_many": "Atzīmējiet visas pareizās atbildes un pārbaudiet.",
         "quiz.check": "Pārbaudīt atbildi",
         "quiz.right": "Pareizi.",
@@ -417,7 +417,7 @@ LABELS: dict[str, dict[str, str]] = {
         "banner.stale_link": "النسخة الإنجليزية الحالية",
         "banner.fallback": "لم يُترجم هذا الإجراء إلى لغتك بعد، لذا يُعرض باللغة الإنجليزية.",
         # --- self-assessment quiz and acknowledgement (handbook/site/quiz.py, docs/assets/quiz.js) ---
-        "quiz.choose_one": "اختر إجابة واحدة.",
+        "quiz.choose_one": "اختر إجابة واحدة، ثم تحقّق.",
         "quiz.choose_many": "اختر كل الإجابات الصحيحة، ثم تحقّق.",
         "quiz.check": "تحقّق من الإجابة",
         "quiz.right": "صحيح.",

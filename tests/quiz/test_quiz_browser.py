@@ -85,9 +85,18 @@ def test_one_wrong_one_right_then_a_pass(browser, site_url, lang):
     expect(ack).to_be_hidden()
     assert quiz.evaluate("e => getComputedStyle(e).direction") == ("rtl" if lang == "ar" else "ltr")
 
-    # A wrong answer to the single-answer question: marked at once, the right option shown, the explanation opens.
+    # A keyboard reader moves through the options with the arrow keys: that chooses, it does not answer.
+    first.locator("input").first.focus()
+    page.keyboard.press("ArrowDown")
+    expect(first.locator("input").nth(1)).to_be_checked()
+    expect(first.locator("[data-hb-feedback]")).to_be_hidden()
+    expect(first.locator("input").first).to_be_enabled()
+
+    # A wrong answer to the single-answer question: on "Check answer" the right option is shown, the explanation opens.
     expect(first.locator("[data-hb-explanation]")).to_be_hidden()
     first.get_by_label(words["wrong_option"]).check()
+    expect(first.locator("[data-hb-feedback]")).to_be_hidden()  # choosing is not answering: arrow keys choose too
+    first.get_by_role("button", name=words["check"]).click()
     expect(first.locator("[data-hb-feedback]")).to_have_text(words["wrong"])
     expect(first.locator(".hb-quiz__option--wrong")).to_have_text(words["wrong_option"])
     expect(first.locator(".hb-quiz__option--missed")).to_have_text(words["right_option"])  # the right one, not chosen
@@ -109,6 +118,7 @@ def test_one_wrong_one_right_then_a_pass(browser, site_url, lang):
     expect(quiz.locator("[data-hb-score]")).to_be_hidden()
     expect(first.locator("[data-hb-feedback]")).to_be_hidden()
     first.get_by_label(words["right_option"]).check()
+    first.get_by_role("button", name=words["check"]).click()
     expect(first.locator("[data-hb-feedback]")).to_have_text(words["right"])
     expect(first.locator(".hb-quiz__option--right.hb-quiz__option--chosen")).to_have_text(words["right_option"])
     for option in words["many_right"]:
@@ -126,7 +136,9 @@ def test_one_wrong_one_right_then_a_pass(browser, site_url, lang):
 def test_printing_hides_the_answers(browser, site_url):
     page = browser.new_page()
     page.goto(site_url + WORDS["en"]["page"])
-    page.locator("section.hb-quiz fieldset").nth(0).get_by_label(WORDS["en"]["wrong_option"]).check()
+    first = page.locator("section.hb-quiz fieldset").nth(0)
+    first.get_by_label(WORDS["en"]["wrong_option"]).check()
+    first.get_by_role("button", name=WORDS["en"]["check"]).click()
     page.emulate_media(media="print")
     quiz = page.locator("section.hb-quiz")
     expect(quiz.locator("legend").first).to_be_visible()  # the questions print
@@ -159,6 +171,7 @@ def test_the_quiz_works_after_materials_instant_navigation(browser, tmp_path):
         assert page.evaluate("window.hbSamePage === true")  # no page load: Material's instant navigation
         first = page.locator("section.hb-quiz fieldset").nth(0)
         first.get_by_label(WORDS["en"]["wrong_option"]).check()
+        first.get_by_role("button", name=WORDS["en"]["check"]).click()
         expect(first.locator("[data-hb-feedback]")).to_have_text(WORDS["en"]["wrong"])
         page.close()
     finally:

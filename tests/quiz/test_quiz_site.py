@@ -66,7 +66,7 @@ def test_the_questions_become_a_quiz(site):
 def test_the_arabic_quiz_speaks_arabic(site):
     quiz = site.soup("ar/desk/dk-001").select_one("section.hb-quiz")
     assert quiz["data-hb-right-label"] == "صحيح." and quiz["data-hb-score-label"] == "النتيجة: {right} من {total} صحيحة."
-    assert quiz.select_one(".hb-quiz__how").get_text() == "اختر إجابة واحدة."
+    assert quiz.select_one(".hb-quiz__how").get_text() == "اختر إجابة واحدة، ثم تحقّق."
     assert quiz.find_parent(attrs={"dir": "rtl"}) is not None
 
 
