@@ -23,6 +23,7 @@ PAGES = {
     "desk/dk-001.md": sop(),
     "desk/dk-001.ar.md": translation(),
     "desk/dk-002.md": sop("DK-002", title="Close a visit", version="1.0", quiz=""),
+    "desk/dk-004.md": sop("DK-004", title='Refunds \\"50%\\" <b>now</b> & #1?', version="3.0"),
 }
 ANSWERS = ("No, always verify the caller", "ZEBRA-EXPLAINED", "The caller's password", "Never write down a password", "تحقّق دائمًا")
 
@@ -98,6 +99,15 @@ def test_without_a_quiz_the_link_shows_at_once(site):
     ack = soup.select_one("[data-hb-ack]")
     assert not ack.select_one("[data-hb-ack-open]").has_attr("hidden") and ack.select_one("[data-hb-ack-locked]") is None
     assert "entry.1=DK-002&entry.2=1.0" in ack.a["href"]
+
+
+def test_a_title_with_quotes_markup_and_url_characters_stays_text_in_its_field(site):
+    ack = site.soup("desk/dk-004").select_one("[data-hb-ack]")
+    assert ack.a["href"] == (
+        "https://forms.example/ack?entry.1=DK-004&entry.2=3.0"
+        "&entry.3=Refunds%20%2250%25%22%20%3Cb%3Enow%3C%2Fb%3E%20%26%20%231%3F&entry.4=en"
+    )
+    assert ack.find("b") is None and ack.a.get_text() == "I have read version 3.0"
 
 
 def test_without_the_setting_no_acknowledgement_and_drafts_never(tmp_path):
