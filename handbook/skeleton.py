@@ -163,10 +163,12 @@ def translation_skeleton(policy: Policy, source: SOP, lang: str, title: str | No
         f"{T}: Translate this SOP from {source.docs_path} into {lang}, then remove this line.",
         "",
     ]
+    renamed = [(section, section.label(lang, policy.source_lang)) for section in policy.sections]
+    renamed.append((policy.self_assessment.section, policy.self_assessment.accepted(lang, policy.source_lang)[0]))
     headings = {}
-    for section in policy.sections:
+    for section, label in renamed:
         for name in section.accepted(policy.source_lang, policy.source_lang):
-            headings[normalise_heading(name)] = section.label(lang, policy.source_lang)
+            headings[normalise_heading(name)] = label
     body = []
     for line in source.source.body.split("\n"):
         if line.startswith("## ") and normalise_heading(line[3:]) in headings:

@@ -188,8 +188,9 @@ def test_only_missing_values_are_asked(hb: WorkflowHandbook, monkeypatch: pytest
 def test_translation_skeleton_keeps_the_text_under_localised_headings(hb: WorkflowHandbook):
     config = hb.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, pl]")
+    text = text.replace("    glossary: glossary.yml\n", "    glossary: glossary.yml\n    self_assessment:\n      headings: {en: Self-assessment, pl: Samoocena}\n")
     config.write_text(text.replace("purpose: {en: Purpose}", "purpose: {en: Purpose, pl: Cel}"), encoding="utf-8")
-    hb.write_sop(NEW)
+    hb.write_sop(NEW, sections={"Self-assessment": "### Can you skip verification?\n\n- [ ] Yes\n- [x] No\n"})
     result = hb.run("new", "--translation-of", "CS-001", "--language", "pl")
     assert result.code == 0, result.err
     target = "docs/customer-service/cs-001.pl.md"
@@ -198,6 +199,7 @@ def test_translation_skeleton_keeps_the_text_under_localised_headings(hb: Workfl
     assert translation.startswith('---\nid: CS-001\ntitle: "TODO: ')
     assert 'translation_of_version: "1.0"' in translation
     assert "\n## Cel\n" in translation and "\n## Purpose\n" not in translation
+    assert "\n## Samoocena\n\n### Can you skip verification?\n\n- [ ] Yes\n- [x] No\n" in translation  # the quiz, to translate
     check = hb.run_check(target)
     assert {line.split(": ", 2)[1] for line in findings_in(check.out)} == {"TODO001"}, check.out
     again = hb.run("new", "--translation-of", "CS-001", "--language", "pl")
