@@ -176,3 +176,31 @@ def test_the_quiz_works_after_materials_instant_navigation(browser, tmp_path):
         page.close()
     finally:
         server.shutdown()
+
+
+def test_a_pass_mark_below_100_passes_with_one_of_two(browser, tmp_path):
+    config = make_handbook(tmp_path, {"desk/dk-001.md": sop()}, self_assessment="pass_mark: 50")
+    build = mkdocs_build(config.parent, tmp_path / "site", today="2026-12-02")
+    assert build.returncode == 0, build.log
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(build.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/desk/dk-001/")
+        first, second = page.locator("section.hb-quiz fieldset").nth(0), page.locator("section.hb-quiz fieldset").nth(1)
+        first.get_by_label(WORDS["en"]["wrong_option"]).check()
+        first.get_by_role("button", name=WORDS["en"]["check"]).click()
+        second.get_by_label("The reason for the call").check()  # one of two right options: wrong
+        second.get_by_role("button", name=WORDS["en"]["check"]).click()
+        expect(page.locator("[data-hb-score]")).to_have_text("Score: 0 of 2 right. Not passed yet: read the SOP again and try once more.")
+        expect(page.locator("[data-hb-ack-open]")).to_be_hidden()
+        page.get_by_role("button", name=WORDS["en"]["retry"]).click()
+        first.get_by_label(WORDS["en"]["right_option"]).check()
+        first.get_by_role("button", name=WORDS["en"]["check"]).click()
+        second.get_by_label("The caller's password").check()
+        second.get_by_role("button", name=WORDS["en"]["check"]).click()
+        expect(page.locator("[data-hb-score]")).to_have_text("Score: 1 of 2 right. Passed.")
+        expect(page.locator("[data-hb-ack-open]")).to_be_visible()
+        page.close()
+    finally:
+        server.shutdown()
