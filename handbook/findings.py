@@ -71,6 +71,13 @@ RULES: dict[str, Rule] = {
         Rule("MD001", _W, "list item directly after a paragraph line", "Put a blank line before the item: without one, only GitHub starts a list there."),
         Rule("MD002", _W, "bulleted and numbered items in one list", "To nest the item, indent it to the text of the item above (3 spaces under `1.`, 4 under `10.`); for a separate list, put a sentence between the two."),
         Rule("MD003", _W, "list numbered `1)`", "Number the items `1.`, `2.`, ...: only GitHub reads `1)` as a list."),
+        # Self-assessment (handbook/quiz.py)
+        Rule("QZ001", _E, "a self-assessment question without a right answer", "Tick the right option(s) as `- [x] ...`; the others stay `- [ ] ...`."),
+        Rule("QZ002", _E, "the same option twice in a question", "Remove the repeated option or reword one of the two."),
+        Rule("QZ003", _E, "a self-assessment question with one option", "Add at least one wrong answer as `- [ ] ...`: with one option there is nothing to choose."),
+        Rule("QZ004", _E, "a self-assessment question without options", "Below the `### ` question, list the options as `- [x] right` and `- [ ] wrong` (CONTRIBUTING.md, Self-assessment)."),
+        Rule("QZ005", _E, "self-assessment missing or without questions", "Add the self-assessment section with at least one `### ` question; `handbook new` writes a skeleton."),
+        Rule("QZ006", _E, "an option without a box or without text", "Write every option as `- [ ] text` (wrong) or `- [x] text` (right)."),
         # Glossary
         Rule("GL001", _E, "glossary term not defined", "Add the term to the glossary file or correct its spelling (keys are case-sensitive)."),
         # People (handbook/people.py): everyone CODEOWNERS names

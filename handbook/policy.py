@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import acknowledgement
 from .yamlio import load_config_text
 
 
@@ -27,6 +28,8 @@ class Department:
     lead: str
     review_interval_months: int | None = None
     names: dict[str, str] = field(default_factory=dict)  # language -> translated name
+
+    self_assessment: bool | None = None  # required here (True), not (False), or as the handbook says (None)
 
     def name_in(self, lang: str) -> str:
         return self.names.get(lang, self.name)
@@ -58,6 +61,19 @@ class ReviewPolicy:
     exempt_statuses: tuple[str, ...] = ("draft", "retired")
 
 
+@dataclass(frozen=True)
+class SelfAssessmentPolicy:
+    """Where an SOP's quiz is (its heading per language), whether SOPs must have one, and the share of right answers that passes."""
+
+    section: RequiredSection = RequiredSection("self_assessment", {"en": ("Self-assessment",)})
+    required: bool = False
+    pass_mark: int = 100  # percent of the questions answered right
+
+    def accepted(self, lang: str, source_lang: str) -> tuple[str, ...]:
+        """The section's headings on a page in `lang`; any configured heading when neither language has one."""
+        return self.section.accepted(lang, source_lang) or tuple(n for names in self.section.headings.values() for n in names)
+
+
 DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
     "purpose": {"en": ["Purpose"], "hu": ["Cél"]},
     "scope": {"en": ["Scope"], "hu": ["Hatály"]},
@@ -72,9 +88,10 @@ DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
 
 # Every setting the policy reads, by where it is written: a setting not listed is a misspelling (add new ones here).
 KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
-    "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms", "title", "introduction"),
+    "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms", "title", "introduction", "self_assessment", "acknowledgement"),
+    "self_assessment": ("headings", "required", "pass_mark"),
     "review": ("default_interval_months", "due_soon_days", "exempt_statuses"),
-    "departments": ("name", "names", "prefix", "lead", "review_interval_months"),
+    "departments": ("name", "names", "prefix", "lead", "review_interval_months", "self_assessment"),
 }
 
 
@@ -114,6 +131,8 @@ class Policy:
     synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # section key -> language -> other names (handbook import)
     title: dict[str, str] = field(default_factory=dict)  # the home page's title per language (the interface's words when empty)
     introduction: dict[str, str] = field(default_factory=dict)  # the home page's opening paragraph per language
+    self_assessment: SelfAssessmentPolicy = field(default_factory=SelfAssessmentPolicy)
+    acknowledgement: str = ""  # the address template of "I have read version X" (handbook/acknowledgement.py); "" for none
     _by_prefix: dict[str, Department] = field(default_factory=dict, repr=False)
     _accepted: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -148,6 +167,12 @@ class Policy:
         """The home page's `title` or `introduction` in `lang`: its own, else the source language's, else None."""
         texts: dict[str, str] = getattr(self, setting)
         return texts.get(lang) or texts.get(self.source_lang)
+
+    def requires_self_assessment(self, department: str) -> bool:
+        dept = self.departments.get(department)
+        if dept is not None and dept.self_assessment is not None:
+            return dept.self_assessment
+        return self.self_assessment.required
 
     def interval_months(self, department: str) -> int:
         dept = self.departments.get(department)
@@ -226,7 +251,25 @@ def policy_from_mapping(
         synonyms=_synonyms(raw.get("synonyms", {}), where, {s.key for s in sections}),
         title=_texts(raw.get("title"), f"{where}.title", languages[0]),
         introduction=_texts(raw.get("introduction"), f"{where}.introduction", languages[0]),
+        self_assessment=_self_assessment(raw.get("self_assessment", {}), where, languages[0]),
+        acknowledgement=_acknowledgement(raw.get("acknowledgement"), f"{where}.acknowledgement"),
     )
+
+
+def _self_assessment(raw: Any, where: str, source_lang: str) -> SelfAssessmentPolicy:
+    at = f"{where}.self_assessment"
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{at}: expected headings, required, pass_mark")
+    _refuse_unknown(raw, "self_assessment", at)
+    defaults = SelfAssessmentPolicy()
+    section = _sections({"self_assessment": raw["headings"]}, where, source_lang)[0] if "headings" in raw else defaults.section
+    required = raw.get("required", defaults.required)
+    if not isinstance(required, bool):
+        raise ConfigError(f"{at}.required: true or false, got {required!r}")
+    mark = raw.get("pass_mark", defaults.pass_mark)
+    if not isinstance(mark, int) or isinstance(mark, bool) or not 1 <= mark <= 100:
+        raise ConfigError(f"{at}.pass_mark: the percentage of right answers that passes, 1 to 100, got {mark!r}")
+    return SelfAssessmentPolicy(section, required, mark)
 
 
 def _texts(raw: Any, where: str, source_lang: str) -> dict[str, str]:
@@ -238,6 +281,15 @@ def _texts(raw: Any, where: str, source_lang: str) -> dict[str, str]:
     if not isinstance(raw, dict) or not raw or not all(isinstance(v, str) and v.strip() for v in raw.values()):
         raise ConfigError(f"{where}: a text, or a text per language, e.g. {{en: Our handbook, pl: Nasz podręcznik}}")
     return {str(k): v for k, v in raw.items()}
+
+
+def _acknowledgement(raw: Any, where: str) -> str:
+    if raw is None or raw == "":
+        return ""
+    try:
+        return acknowledgement.validated(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
 
 
 def _synonyms(raw: Any, where: str, keys: set[str]) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -276,6 +328,9 @@ def _departments(raw: Any, where: str) -> dict[str, Department]:
         interval = entry.get("review_interval_months")
         if interval is not None and (not isinstance(interval, int) or isinstance(interval, bool) or interval < 1):
             raise ConfigError(f"{at}.review_interval_months: a whole number of months, 1 or more")
+        required = entry.get("self_assessment")
+        if required not in (None, "required", "optional"):
+            raise ConfigError(f"{at}.self_assessment: `required` or `optional`, got {required!r}")
         departments[key] = Department(
             key=key,
             name=str(entry.get("name") or key),
@@ -283,6 +338,7 @@ def _departments(raw: Any, where: str) -> dict[str, Department]:
             lead=str(entry.get("lead") or ""),
             review_interval_months=interval,
             names=_names(entry.get("names"), f"{at}.names"),
+            self_assessment=None if required is None else required == "required",
         )
     return departments
 

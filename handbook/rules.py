@@ -10,6 +10,7 @@ import difflib
 from collections.abc import Iterable
 from datetime import date
 
+from . import quiz
 from .findings import Finding
 from .glossary import Glossary
 from .lists import KIND_SWITCH, NUMBER_PAREN, divergences, may_diverge
@@ -48,6 +49,7 @@ def sop_rules(sop: SOP, policy: Policy, glossary: Glossary, today: date) -> list
     findings += _placeholders(sop)
     findings += _templates(sop, policy)
     findings += _list_forms(sop)
+    findings += _self_assessment(sop, policy)
     if not sop.is_translation:  # a translation follows its source's review cycle
         findings += _review(sop, policy, today)
     findings += owner_findings(sop, policy)
@@ -190,6 +192,14 @@ def _list_forms(sop: SOP) -> list[Finding]:
         else:
             findings.append(Finding(sop.path, line, "MD001", f"`{sign}` starts a list item on GitHub, but this site keeps it in the paragraph above (no blank line before it)"))
     return findings
+
+
+def _self_assessment(sop: SOP, policy: Policy) -> list[Finding]:
+    """QZ001-QZ006: the SOP's quiz is well formed, and there when the policy requires one (a translation follows its source)."""
+    accepted = policy.self_assessment.accepted(sop.lang, policy.source_lang)
+    section = quiz.find_section(sop.source.body, accepted, sop.source.body_line)
+    required = not sop.is_translation and sop.status != "retired" and policy.requires_self_assessment(sop.department)
+    return quiz.quiz_findings(sop.path, section, required, accepted[0])
 
 
 def _review(sop: SOP, policy: Policy, today: date) -> list[Finding]:

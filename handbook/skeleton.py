@@ -73,6 +73,15 @@ _PROCEDURE = {
 
 _GENERIC = f"{T}: Write this section."
 
+# The self-assessment (handbook/quiz.py): one question to copy, before Review and approval.
+_QUIZ = f"""### {T}: a question a new agent should be able to answer after reading this SOP?
+
+- [x] {T}: the right answer
+- [ ] {T}: a wrong answer a reader might pick
+- [ ] {T}: another wrong answer
+
+> {T}: why the right answer is right (optional: delete this line)."""
+
 
 def next_id(handbook: Handbook, department: str) -> str:
     """One more than the highest number used by the department's prefix, in ids or file names."""
@@ -123,6 +132,8 @@ def skeleton(
     values = {"owner": owner.replace("|", "\\|"), "interval": policy.interval_months(department), "id": sop_id}
     parts = ["\n".join(front), ""]
     for section in policy.sections:
+        if section.key == "review":
+            parts += _self_assessment(policy, lang)
         if section.key == "procedure":
             text = _PROCEDURE[fmt]
         elif section.key == "definitions":
@@ -130,7 +141,13 @@ def skeleton(
         else:
             text = _SECTION_TEXT.get(section.key, _GENERIC).format(**values)
         parts += [f"## {section.label(lang, policy.source_lang)}", "", text, ""]
+    if not any(section.key == "review" for section in policy.sections):
+        parts += _self_assessment(policy, lang)
     return "\n".join(parts)
+
+
+def _self_assessment(policy: Policy, lang: str) -> list[str]:
+    return [f"## {policy.self_assessment.accepted(lang, policy.source_lang)[0]}", "", _QUIZ, ""]
 
 
 
@@ -146,10 +163,12 @@ def translation_skeleton(policy: Policy, source: SOP, lang: str, title: str | No
         f"{T}: Translate this SOP from {source.docs_path} into {lang}, then remove this line.",
         "",
     ]
+    renamed = [(section, section.label(lang, policy.source_lang)) for section in policy.sections]
+    renamed.append((policy.self_assessment.section, policy.self_assessment.accepted(lang, policy.source_lang)[0]))
     headings = {}
-    for section in policy.sections:
+    for section, label in renamed:
         for name in section.accepted(policy.source_lang, policy.source_lang):
-            headings[normalise_heading(name)] = section.label(lang, policy.source_lang)
+            headings[normalise_heading(name)] = label
     body = []
     for line in source.source.body.split("\n"):
         if line.startswith("## ") and normalise_heading(line[3:]) in headings:

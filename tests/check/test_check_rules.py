@@ -329,6 +329,52 @@ def _md003(hb: TempHandbook) -> Expect:
 # -- glossary and review ---------------------------------------------------------------
 
 
+# -- self-assessment (handbook/quiz.py; more cases in tests/quiz/test_quiz_check.py) ------
+
+
+def _quiz(hb: TempHandbook, options: str) -> int:
+    hb.write_sop(SOP, sections={"Self-assessment": "### Can you skip verification?\n\n" + options})
+    return hb.line_of(SOP, "### Can you skip verification?")
+
+
+@case("QZ001")
+def _qz001(hb: TempHandbook) -> Expect:
+    line = _quiz(hb, "- [ ] Yes\n- [ ] No\n")
+    return Expect([f"{SOP}:{line}: QZ001"], {f"{SOP}:{line}: QZ001": ["has no right answer"]})
+
+
+@case("QZ002")
+def _qz002(hb: TempHandbook) -> Expect:
+    line = _quiz(hb, "- [x] No\n- [ ] Yes\n- [ ] no\n")
+    return Expect([f"{SOP}:{line + 4}: QZ002"], {f"{SOP}:{line + 4}: QZ002": [f"option `no` is also on line {line + 2}"]})
+
+
+@case("QZ003")
+def _qz003(hb: TempHandbook) -> Expect:
+    line = _quiz(hb, "- [x] No\n")
+    return Expect([f"{SOP}:{line}: QZ003"], {f"{SOP}:{line}: QZ003": ["has one option"]})
+
+
+@case("QZ004")
+def _qz004(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, sections={"Self-assessment": '??? question "Can you skip verification?"\n    No.\n'})
+    line = hb.line_of(SOP, "??? question")
+    return Expect([f"{SOP}:{line}: QZ004"], {f"{SOP}:{line}: QZ004": ["a free-text question"]})
+
+
+@case("QZ005")
+def _qz005(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, sections={"Self-assessment": "Think about what you read."})
+    line = hb.line_of(SOP, "## Self-assessment")
+    return Expect([f"{SOP}:{line}: QZ005"], {f"{SOP}:{line}: QZ005": ["has no questions"]})
+
+
+@case("QZ006")
+def _qz006(hb: TempHandbook) -> Expect:
+    line = _quiz(hb, "- [x] No\n- Yes\n- [ ] Maybe\n")
+    return Expect([f"{SOP}:{line + 3}: QZ006"], {f"{SOP}:{line + 3}: QZ006": ["a list item without a box"]})
+
+
 @case("GL001")
 def _gl001(hb: TempHandbook) -> Expect:
     hb.write_sop(SOP, sections={"Training": 'New agents practise a {{ term("Kallback") }} with a senior agent.'})

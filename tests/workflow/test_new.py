@@ -56,9 +56,10 @@ def test_skeleton_front_matter_and_sections(hb: WorkflowHandbook):
     headings = [line for line in text.split("\n") if line.startswith("## ")]
     assert headings == [
         "## Purpose", "## Scope", "## Responsibilities", "## Definitions", "## Procedure",
-        "## Performance measures", "## Documentation", "## Training", "## Review and approval",
+        "## Performance measures", "## Documentation", "## Training", "## Self-assessment", "## Review and approval",
     ]  # fmt: skip
     assert "## Definitions\n\n{{ definitions() }}\n" in text
+    assert "## Self-assessment\n\n### TODO: a question" in text and "\n- [x] TODO: the right answer\n- [ ] TODO: a wrong" in text
     assert "```mermaid\nflowchart TD\n" in text
     assert "reviewed every 6 months by its owner, Omar Example; `handbook review BR-001`" in text
 
@@ -141,7 +142,9 @@ def test_headings_in_the_source_language(hb: WorkflowHandbook):
     result = hb.run("new", "-d", "billing", "-t", "Visszatérítés")
     assert result.code == 0, result.err
     text = hb.read("docs/billing/br-001.md").decode("utf-8")
-    assert [line[3:] for line in text.split("\n") if line.startswith("## ")] == list(HUNGARIAN.values())
+    headings = list(HUNGARIAN.values())
+    headings.insert(headings.index(HUNGARIAN["Review and approval"]), "Self-assessment")  # no Hungarian heading configured
+    assert [line[3:] for line in text.split("\n") if line.startswith("## ")] == headings
     check = hb.run_check("docs/billing/br-001.md")
     assert {f.split(" ")[-1] for f in findings_in(check.out)} == {"TODO001"}
 
@@ -207,8 +210,9 @@ def test_a_wrong_answer_is_asked_again(hb: WorkflowHandbook, monkeypatch: pytest
 def test_translation_skeleton_keeps_the_text_under_localised_headings(hb: WorkflowHandbook):
     config = hb.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, pl]")
+    text = text.replace("    glossary: glossary.yml\n", "    glossary: glossary.yml\n    self_assessment:\n      headings: {en: Self-assessment, pl: Samoocena}\n")
     config.write_text(text.replace("purpose: {en: Purpose}", "purpose: {en: Purpose, pl: Cel}"), encoding="utf-8")
-    hb.write_sop(NEW)
+    hb.write_sop(NEW, sections={"Self-assessment": "### Can you skip verification?\n\n- [ ] Yes\n- [x] No\n"})
     result = hb.run("new", "--translation-of", "CS-001", "--language", "pl")
     assert result.code == 0, result.err
     target = "docs/customer-service/cs-001.pl.md"
@@ -217,6 +221,7 @@ def test_translation_skeleton_keeps_the_text_under_localised_headings(hb: Workfl
     assert translation.startswith('---\nid: CS-001\ntitle: "TODO: ')
     assert 'translation_of_version: "1.0"' in translation
     assert "\n## Cel\n" in translation and "\n## Purpose\n" not in translation
+    assert "\n## Samoocena\n\n### Can you skip verification?\n\n- [ ] Yes\n- [x] No\n" in translation  # the quiz, to translate
     check = hb.run_check(target)
     assert {line.split(": ", 2)[1] for line in findings_in(check.out)} == {"TODO001"}, check.out
     again = hb.run("new", "--translation-of", "CS-001", "--language", "pl")

@@ -1,0 +1,29 @@
+"""MkDocs hook: an SOP's self-assessment becomes a quiz, and the page offers "I have read version X".
+
+A thin adapter over handbook/site/quiz.py. It runs after mkdocs-macros has rendered the
+page's Markdown, so the quiz's texts carry the same term()/sop() output as the page.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.plugins import event_priority
+
+from handbook.site import build, quiz
+
+log = logging.getLogger("mkdocs.hooks.handbook.self_assessment")
+
+_SCRIPT = "quiz.js"  # assets/quiz.js (from the package): without it a quiz cannot be answered
+
+
+@event_priority(-50)  # after the macros plugin (priority 0) rendered the page
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    handbook = build.current()
+    sop = handbook.by_path.get(page.file.src_uri)
+    if sop is None:
+        return markdown
+    markdown, has_quiz = quiz.with_quiz(markdown, sop, handbook.by_id.get(sop.id, sop), handbook.policy)
+    if has_quiz and not any(str(s).endswith(_SCRIPT) for s in config.extra_javascript):
+        log.warning(f"{page.file.src_uri}: a self-assessment, but mkdocs.yml's extra_javascript does not list assets/{_SCRIPT}: readers cannot answer it")
+    return markdown
