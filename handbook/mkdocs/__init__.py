@@ -16,7 +16,7 @@ HOOKS: tuple[tuple[str, str], ...] = (
     ("handbook_site", ""),
     ("review_calendar", ""),
     ("whats_new", "what's-new pages and Atom feeds, catalogue.json (after handbook_site.py)"),
-    ("self_assessment", "the self-assessment as a quiz; "I have read version X""),
+    ("self_assessment", 'the self-assessment as a quiz; "I have read version X"'),
     ("sandbox", ""),
     ("macros_fastpath", "literal macro calls without a Jinja template per page"),
     ("mermaid_local", ""),
