@@ -57,7 +57,7 @@ def on_files(files: Files, config) -> Files:
     """Check every SOP (once per build), add this language's generated pages and the navigation."""
     handbook = _handbook_for_this_build(config)
     lang = _language(config)
-    generated = pages.generated_pages(handbook, lang)
+    generated = pages.generated_pages(handbook, lang, whats_new_built=_lists_hook(config, "whats_new"))
     for path, content in generated.items():
         if not _authored(files, path, lang):
             files.append(_generated(config, path, content, lang, handbook.policy.source_lang))
@@ -65,6 +65,11 @@ def on_files(files: Files, config) -> Files:
         config.nav = _navigation(handbook, files, lang, set(generated))
     build.set_page_urls(_page_urls(files, lang))
     return files
+
+
+def _lists_hook(config, name: str) -> bool:
+    """Whether mkdocs.yml's `hooks:` lists the tool's hook `name` (a page may link only to what is built)."""
+    return any(Path(str(path)).stem == name for path in (config.hooks or {}))
 
 
 def _authored(files: Files, path: str, lang: str) -> bool:

@@ -25,5 +25,5 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown
     markdown, has_quiz = quiz.with_quiz(markdown, sop, handbook.by_id.get(sop.id, sop), handbook.policy)
     if has_quiz and not any(str(s).endswith(_SCRIPT) for s in config.extra_javascript):
-        log.warning(f"{page.file.src_uri}: a self-assessment, but mkdocs.yml's extra_javascript does not list assets/{_SCRIPT}: readers cannot answer it")
+        log.warning(f"{page.file.src_uri}: a self-assessment, but assets/{_SCRIPT} is not linked (mkdocs.yml's hooks: must list hooks/tool_assets.py): readers cannot answer it")
     return markdown

@@ -48,7 +48,8 @@ def _languages(handbook: Handbook, sop: SOP) -> Markdown:
     return templates.markdown("_languages.md", languages=found)
 
 
-def home_page(handbook: Handbook, lang: str) -> str:
+def home_page(handbook: Handbook, lang: str, whats_new_built: bool = True) -> str:
+    """The home page; its latest changes only where the site has the what's-new pages to link to."""
     policy = handbook.policy
     here = page_path("index.md", lang, policy.source_lang)
     rows = []
@@ -70,7 +71,7 @@ def home_page(handbook: Handbook, lang: str) -> str:
         rows=rows,
         reviews=_target(link_to(page_path("reviews.md", lang, policy.source_lang), here)),
         glossary=_target(link_to(page_path("glossary.md", lang, policy.source_lang), here)),
-        whats_new_latest=whats_new.latest(handbook, lang, here),
+        whats_new_latest=whats_new.latest(handbook, lang, here) if whats_new_built else {"rows": []},
     )
 
 
@@ -163,11 +164,11 @@ def translations_page(handbook: Handbook, lang: str) -> str:
     return templates.markdown("translations.md", lang=lang, others=others, rows=rows, marks=marks)
 
 
-def generated_pages(handbook: Handbook, lang: str) -> dict[str, str]:
+def generated_pages(handbook: Handbook, lang: str, whats_new_built: bool = True) -> dict[str, str]:
     """Docs-relative path -> Markdown, for every page the handbook generates in `lang`."""
     source_lang = handbook.policy.source_lang
     pages = {
-        page_path("index.md", lang, source_lang): home_page(handbook, lang),
+        page_path("index.md", lang, source_lang): home_page(handbook, lang, whats_new_built),
         page_path("reviews.md", lang, source_lang): reviews_page(handbook, lang),
         page_path("glossary.md", lang, source_lang): glossary_page(handbook, lang),
     }

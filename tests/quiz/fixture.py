@@ -36,14 +36,13 @@ plugins:
       on_undefined: strict
       on_error_fail: false
 hooks:
+  - hooks/tool_assets.py
   - hooks/handbook_site.py
   - hooks/sandbox.py
   - hooks/macros_fastpath.py
   - hooks/self_assessment.py
   - hooks/pagefind_search.py
 markdown_extensions: [abbr, admonition, attr_list, md_in_html, pymdownx.tasklist, pymdownx.superfences]
-extra_css: [assets/quiz.css]
-extra_javascript: [assets/quiz.js]
 extra:
   handbook:
     languages: [en, ar]
@@ -161,10 +160,6 @@ def make_handbook(
     (root / "glossary.yml").write_text("SOP:\n  name: Standard operating procedure\n  definition: A written procedure.\n", encoding="utf-8")
     for name in ("hooks", "macros"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    assets = root / "docs" / "assets"
-    assets.mkdir(parents=True)
-    for name in ("quiz.js", "quiz.css"):
-        shutil.copy(ROOT / "docs" / "assets" / name, assets / name)
     for path, text in pages.items():
         target = root / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """The quiz answered in headless Chromium, in English and in Arabic: feedback, score, acknowledgement.
 
 The small handbook of tests/quiz/fixture.py is built with `mkdocs build --strict` and
-served over HTTP on loopback; docs/assets/quiz.js runs as a reader's browser runs it.
+served over HTTP on loopback; assets/quiz.js (from the package) runs as a reader's browser runs it.
 """
 
 from __future__ import annotations

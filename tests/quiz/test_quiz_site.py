@@ -156,7 +156,7 @@ def test_answers_are_not_in_the_pagefind_index(tmp_path):
 
 def test_a_quiz_without_its_script_fails_the_strict_build(tmp_path):
     config = make_handbook(tmp_path, {"desk/dk-001.md": sop()})
-    config.write_text(config.read_text(encoding="utf-8").replace("extra_javascript: [assets/quiz.js]\n", ""), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("  - hooks/tool_assets.py\n", ""), encoding="utf-8")
     build = mkdocs_build(tmp_path, tmp_path / "site", today="2026-12-02")
     assert build.returncode == 1
-    assert "desk/dk-001.md: a self-assessment, but mkdocs.yml's extra_javascript does not list assets/quiz.js: readers cannot answer it" in build.log
+    assert "desk/dk-001.md: a self-assessment, but assets/quiz.js is not linked (mkdocs.yml's hooks: must list hooks/tool_assets.py): readers cannot answer it" in build.log
