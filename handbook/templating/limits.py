@@ -41,6 +41,7 @@ class Budget:
 
     def __init__(self, source_length: int = 0):
         self.work = 0
+        self.made = 0  # characters `{{ }}` wrote
         self.output = 0
         self.max_output = MAX_OUTPUT + source_length
         self.deadline = time.monotonic() + MAX_SECONDS
@@ -60,6 +61,13 @@ class Budget:
         if time.monotonic() > self.deadline:
             raise TemplateLimit(f"it takes longer than {MAX_SECONDS:g} seconds to render")
 
+    def wrote(self, characters: int) -> None:
+        """A `{{ }}` wrote this much: stopped at its line once the page's template has written MAX_OUTPUT."""
+        self.made += characters
+        if self.made > MAX_OUTPUT:
+            raise TemplateLimit(f"it writes more than {MAX_OUTPUT:,} characters")
+        self.charge(characters)
+
     def written(self, pieces: Iterable[str]) -> Iterator[str]:
         """The rendered pieces, stopped once the page's output passes `max_output`."""
         for piece in pieces:
@@ -73,6 +81,12 @@ def charge(units: int) -> None:
     budget = getattr(_local, "budget", None)
     if budget is not None:
         budget.charge(units)
+
+
+def wrote(characters: int) -> None:
+    budget = getattr(_local, "budget", None)
+    if budget is not None:
+        budget.wrote(characters)
 
 
 def weight(value: Any, limit: int = MAX_VALUE * 4) -> int:

@@ -156,8 +156,9 @@ def _bounded_filter(name: str, fn: Any) -> Any:
 
 def _charged_output(value: Any) -> Any:
     """Every `{{ }}` output counts (also inside a `{% set %}` block, which no page output shows)."""
-    limits.refuse_large(limits.weight(value), "the output of one `{{ }}`")
-    limits.charge(limits.weight(value))
+    size = limits.weight(value)
+    limits.refuse_large(size, "the output of one `{{ }}`")
+    limits.wrote(size)
     return value
 
 
