@@ -57,7 +57,7 @@ class Budget:
     def charge(self, units: int) -> None:
         self.work += units
         if self.work > MAX_WORK:
-            raise TemplateLimit(f"it does more work than any page needs (over {MAX_WORK:,} steps); a loop or a repetition runs too long")
+            raise TemplateLimit("it does more work than any page needs: a loop or a repetition runs too long")
         if time.monotonic() > self.deadline:
             raise TemplateLimit(f"it takes longer than {MAX_SECONDS:g} seconds to render")
 

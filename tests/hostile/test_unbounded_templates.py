@@ -86,6 +86,7 @@ def test_a_non_strict_build_shows_each_page_as_text_under_the_notice(hostile):
         assert "hb-template-notice" in html
         assert f"<code>{path}:{line}</code> TPL006" in html
         assert "New agents shadow a colleague." in html  # the rest of the page is there
+        assert "``" not in html  # tags side by side are one code span, not spans run together
         assert "Traceback" not in html and "MemoryError" not in html and str(hb.root) not in html
 
 
