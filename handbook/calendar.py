@@ -67,6 +67,11 @@ def page_path(sop: SOP, directory_urls: bool = True) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
+def _one_line(text: object) -> str:
+    """Front-matter text on one line: an iCalendar property value may not hold a raw line break."""
+    return " ".join(str(text).split())
+
+
 def review_calendar(handbook: Handbook, sops: list[SOP], name: str, directory_urls: bool = True) -> bytes:
     """An iCalendar file with one all-day event per SOP on its next review date."""
     policy = handbook.policy
@@ -77,7 +82,7 @@ def review_calendar(handbook: Handbook, sops: list[SOP], name: str, directory_ur
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _one_line(name))
     for sop in sops:
         review = handbook.review(sop)
         if review.next_review is None:
@@ -85,9 +90,9 @@ def review_calendar(handbook: Handbook, sops: list[SOP], name: str, directory_ur
         department = policy.departments.get(sop.department)
         url = site_link(policy.site_url, page_path(sop, directory_urls))
         details = [
-            f"Owner: {sop.owner}",
-            f"Department: {department.name if department else sop.department}",
-            f"Version {sop.version}, status {sop.status}",
+            f"Owner: {_one_line(sop.owner)}",
+            f"Department: {_one_line(department.name if department else sop.department)}",
+            f"Version {_one_line(sop.version)}, status {_one_line(sop.status)}",
             f"After the review, record it with: handbook review {sop.id}",
         ]
         if url:
@@ -97,7 +102,7 @@ def review_calendar(handbook: Handbook, sops: list[SOP], name: str, directory_ur
         event.add("dtstamp", stamp)
         event.add("dtstart", review.next_review)
         event.add("dtend", review.next_review + timedelta(days=1))
-        event.add("summary", f"Review {sop.id} {sop.title}")
+        event.add("summary", _one_line(f"Review {sop.id} {sop.title}"))
         event.add("description", "\n".join(details))
         event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: never shows the owner as busy
         if url:

@@ -67,6 +67,7 @@ RULES: dict[str, Rule] = {
         Rule("TPL003", _E, "template code the sandbox refuses", "Pages may only call term(), sop(), definitions() and read their front matter: remove the expression."),
         Rule("TPL004", _E, "another tool's shortcode", "MkDocs has no shortcodes: write a Material admonition (`!!! note`), a Markdown link or image, or the text itself."),
         Rule("TPL005", _E, "macro called with the wrong arguments", 'Call term("KEY") or term("KEY", "shown text"), sop("ID") and definitions() as written in CONTRIBUTING.md.'),
+        Rule("TPL006", _E, "template code over the limits of a page", "Template code may only fill in macros and front-matter fields: remove the repetition, large number or loop at the line given."),
         # Lists that GitHub's preview shows differently (handbook/lists.py)
         Rule("MD001", _W, "list item directly after a paragraph line", "Put a blank line before the item: without one, only GitHub starts a list there."),
         Rule("MD002", _W, "bulleted and numbered items in one list", "To nest the item, indent it to the text of the item above (3 spaces under `1.`, 4 under `10.`); for a separate list, put a sentence between the two."),

@@ -79,9 +79,12 @@ def printable_name(rel_path: str) -> str:
 
 
 def name_findings(policy: Policy, rejected: list[str], shown_root: Path | None) -> list[Finding]:
-    """F005 for each Markdown file whose name cannot be reported (never read)."""
+    """F005 for each file whose name cannot be reported (never read, never published)."""
     base = _shown(policy.docs_dir, shown_root)
-    return [Finding(posixpath.normpath(f"{base}/{printable_name(rel)}"), 0, "F005", f"{name_problem(rel)}: the file is not checked") for rel in rejected]
+    return [
+        Finding(posixpath.normpath(f"{base}/{printable_name(rel)}"), 0, "F005", f"{name_problem(rel)}: the file is not {'checked' if is_sop_file(rel, policy) else 'published'}")
+        for rel in rejected
+    ]
 
 
 def find_sop_files(policy: Policy, leaving: list[str] | None = None, rejected: list[str] | None = None) -> list[str]:
@@ -95,11 +98,12 @@ def find_sop_files(policy: Policy, leaving: list[str] | None = None, rejected: l
             if name.startswith("."):  # MkDocs never builds dot-files (nor dot-folders): neither checked nor listed
                 continue
             rel = name if rel_folder == "." else f"{rel_folder}/{name}"
-            if is_sop_file(rel, policy) and rel not in (leaving or ()):
-                if name_problem(rel):
-                    if rejected is not None:
-                        rejected.append(rel)
-                    continue
+            if rel in (leaving or ()):
+                continue
+            if name_problem(rel):  # any file: MkDocs cannot publish it either (hooks/contained_files.py drops it)
+                if rejected is not None:
+                    rejected.append(rel)
+            elif is_sop_file(rel, policy):
                 found.append(rel)
     return sorted(found)
 

@@ -88,7 +88,7 @@ DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
 
 # Every setting the policy reads, by where it is written: a setting not listed is a misspelling (add new ones here).
 KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
-    "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms", "title", "introduction", "self_assessment", "acknowledgement"),
+    "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms", "tooling_owners", "title", "introduction", "self_assessment", "acknowledgement"),
     "self_assessment": ("headings", "required", "pass_mark"),
     "review": ("default_interval_months", "due_soon_days", "exempt_statuses"),
     "departments": ("name", "names", "prefix", "lead", "review_interval_months", "self_assessment"),
@@ -125,6 +125,7 @@ class Policy:
     config_path: Path | None = None
     site_url: str = ""
     people: dict[str, str] = field(default_factory=dict)  # owner or lead name -> GitHub user/team
+    tooling_owners: tuple[str, ...] = ()  # who reviews the code CI runs (mkdocs.yml, hooks/, handbook/, .github/ ...)
     nav_max_sops: int = 50  # above it a department appears in the navigation as its index page only
     search: str = "auto"  # material, pagefind, or auto (by handbook size)
     on_undefined: str = "keep"  # the macros plugin's `on_undefined`: how page templates treat an unknown name
@@ -247,6 +248,7 @@ def policy_from_mapping(
         config_path=config_path,
         site_url=str(site_url),
         people=_people(raw.get("people", {}), where),
+        tooling_owners=_tooling_owners(raw.get("tooling_owners"), where),
         on_undefined=on_undefined,
         synonyms=_synonyms(raw.get("synonyms", {}), where, {s.key for s in sections}),
         title=_texts(raw.get("title"), f"{where}.title", languages[0]),
@@ -358,6 +360,20 @@ def _people(raw: Any, where: str) -> dict[str, str]:
             )
         people[name] = handle
     return people
+
+
+def _tooling_owners(raw: Any, where: str) -> tuple[str, ...]:
+    """The GitHub users or teams CODEOWNERS names for the tooling and CI files."""
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not raw:
+        raise ConfigError(f'{where}.tooling_owners: list the GitHub users or teams who review the tooling, e.g. ["@org/handbook-maintainers"]')
+    for handle in raw:
+        if not isinstance(handle, str) or not _OWNER_HANDLE.fullmatch(handle):
+            raise ConfigError(f'{where}.tooling_owners: {handle!r} is not a GitHub user (@name), team (@org/team) or e-mail; quote it: "@name"')
+    return tuple(dict.fromkeys(raw))
 
 
 def _names(raw: Any, where: str) -> dict[str, str]:

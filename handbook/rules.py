@@ -162,7 +162,7 @@ def _placeholders(sop: SOP) -> list[Finding]:
 
 
 def _templates(sop: SOP, policy: Policy) -> list[Finding]:
-    """The page's template code, judged as the build's sandbox renders it (TPL001-TPL005)."""
+    """The page's template code, judged as the build's sandbox renders it (TPL001-TPL006)."""
     return template_findings(
         sop.path,
         sop.source.body,

@@ -174,6 +174,8 @@ def _describe(key: str | None, error: Any, value: Any) -> str:
     if error.validator == "enum":
         return f"{shown} is not one of {', '.join(map(str, error.validator_value))}"
     if error.validator == "pattern":
+        if isinstance(value, str) and error.validator_value.startswith("^[^\\r\\n]"):
+            return f"{shown} holds a line break: write it on one line (not `|` or `>`)"
         if key in DATE_FIELDS or key == "date":
             return f"{shown} is not a date in the form YYYY-MM-DD"
         if key == "version" or key == "translation_of_version":

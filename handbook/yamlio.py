@@ -40,6 +40,20 @@ def _resolve(self: FrontMatterLoader, kind: type, value: Any, implicit: tuple[bo
     return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
 
 
+MAX_NUMBER_DIGITS = 30  # no handbook field holds a longer number; Python refuses over 4,300 digits with a traceback
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """A whole number, refused (at its line) when it is longer than any field needs."""
+    digits = len(node.value.replace("_", ""))
+    if digits > MAX_NUMBER_DIGITS:
+        problem = f"a number of {digits} digits; no field holds one (put it in quotes if it is text)"
+        raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
 if not FrontMatterLoader.yaml_path_resolvers:
     FrontMatterLoader.resolve = _resolve  # type: ignore[method-assign]
 
@@ -221,7 +235,7 @@ def _plain_data(node: yaml.Node, seen: set[int]) -> Any:
         value = node.value
         if tag == _STR:
             return value
-        if tag == _INT and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0"):
+        if tag == _INT and value.isascii() and value.isdigit() and (value[0] != "0" or value == "0") and len(value) <= MAX_NUMBER_DIGITS:
             return int(value)
         if tag == _BOOL and value.lower() in _BOOLS:
             return _BOOLS[value.lower()]
@@ -245,6 +259,9 @@ def _plain_data(node: yaml.Node, seen: set[int]) -> Any:
 
 class ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml as data: MkDocs' own tags (`!ENV`, `!!python/name:`) become None."""
+
+
+ConfigLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def _ignore_tag(loader: ConfigLoader, suffix: str, node: yaml.Node) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from handbook.site import build
 from handbook.site.escaping import markdown_text
 from handbook.site.placeholders import DEFINITIONS, SOP, TERM, placeholder
+from handbook.templating.arguments import require
 
 
 def define_env(env) -> None:
@@ -23,6 +24,7 @@ def define_env(env) -> None:
     @env.macro
     def term(key: str, text: str | None = None) -> str:
         """A glossary term, linked to its entry, with its definition as a tooltip."""
+        require("term", key, text)  # text in quotes: never "None" on the page (TPL005)
         if key not in build.current().glossary:
             return text or key
         return placeholder(TERM, key, text or key)
@@ -30,6 +32,7 @@ def define_env(env) -> None:
     @env.macro
     def sop(sop_id: str) -> str:
         """A link to another SOP by id, titled with its current title."""
+        require("sop", sop_id)
         handbook = build.current()
         _, lang = _page()
         target = handbook.by_id.get(sop_id)

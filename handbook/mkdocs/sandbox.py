@@ -5,7 +5,7 @@ mkdocs-macros has built its environment and registered the macros, this hook
 - replaces the environment with the core's `PageSandbox` over the registered macros
   (whose signatures must be those the check expects) and the plugin's `on_undefined`,
 - wraps the plugin's `render`: code spans, fences and Mermaid are masked so Jinja never
-  reads them; a page the handbook's check found a template finding in (TPL001-TPL005,
+  reads them; a page the handbook's check found a template finding in (TPL001-TPL006,
   already logged with the other findings) is not handed to Jinja at all but shown as
   written, literal macro calls filled in, under a notice naming the line; any other page
   renders through the literal-call fast path (hooks/macros_fastpath.py) or the sandbox.

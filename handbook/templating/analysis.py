@@ -16,6 +16,8 @@ from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError, meta, nod
 from jinja2.sandbox import SecurityError
 
 from ..findings import Finding
+from . import arguments
+from .limits import Budget, TemplateLimit
 from .sandbox import DEFAULT_UNDEFINED, HIDDEN_NAMES, STAND_INS, PageSandbox, checking_sandbox, known_names, page_data
 
 # Hugo's and Docsy's shortcodes, which other handbooks are written with: `{{< alert >}}`, `{{% include %}}`.
@@ -60,7 +62,8 @@ def judge(
 def run(env: PageSandbox, masked: str, data: dict[str, Any], path: str, first_line: int) -> tuple[str | None, Finding | None]:
     """Render masked text in the sandbox: (output, None), or (None, the finding) when it fails."""
     try:
-        return env.from_string(masked).render(data), None
+        with Budget(len(masked)) as budget:
+            return "".join(budget.written(env.from_string(masked).generate(data))), None
     except TemplateSyntaxError as exc:
         return None, _syntax(path, exc, masked, first_line, env)
     except Exception as exc:  # noqa: BLE001 - whatever a page does wrong is a finding, never a traceback
@@ -70,6 +73,12 @@ def run(env: PageSandbox, masked: str, data: dict[str, Any], path: str, first_li
 def explain(exc: BaseException, path: str, first_line: int) -> Finding:
     """A finding for an error raised while a page rendered, at the template line Jinja's traceback names."""
     line = first_line + _template_line(exc) - 1
+    if isinstance(exc, arguments.MacroArgumentError):
+        return Finding(path, line, "TPL005", str(exc))
+    if isinstance(exc, TemplateLimit):
+        return Finding(path, line, "TPL006", f"this page's template was stopped: {exc}")
+    if isinstance(exc, (MemoryError, RecursionError, OverflowError)) or "integer string conversion" in str(exc):
+        return Finding(path, line, "TPL006", f"this page's template was stopped: {_stopped(exc)}")
     if isinstance(exc, SecurityError):
         what = str(exc)
         if "is not safely callable" in what:  # the sandbox hid the method, then refused to call what it left
@@ -82,6 +91,16 @@ def explain(exc: BaseException, path: str, first_line: int) -> Finding:
     if isinstance(exc, TemplateError):
         return Finding(path, line, "TPL003", _refused(str(exc)))
     return Finding(path, line, "TPL005", f"a macro call fails: {exc}")
+
+
+def _stopped(exc: BaseException) -> str:
+    if isinstance(exc, MemoryError):
+        return "it needs more memory than the build has"
+    if isinstance(exc, RecursionError):
+        return "a macro calls itself without end"
+    if isinstance(exc, OverflowError):
+        return "a number grows too large"
+    return "a number has too many digits to be shown"
 
 
 def _refused(what: str) -> str:
@@ -190,6 +209,8 @@ def _bad_call(node: nodes.Call) -> str | None:
         _signature(name).bind(*node.args, **{kw.key: kw.value for kw in node.kwargs})
     except TypeError as exc:
         return f"{name}() is called wrongly: {exc}"
+    if all(isinstance(arg, nodes.Const) for arg in node.args):
+        return arguments.problem(name, tuple(arg.value for arg in node.args))
     return None
 
 

@@ -2,7 +2,7 @@
 
 TPL001 Jinja cannot read it; TPL002 a name that is neither a macro nor a page field;
 TPL003 something the sandbox refuses; TPL004 another tool's shortcode; TPL005 a macro
-called wrongly. A page whose only template code is literal macro calls is never
+called wrongly; TPL006 work over the limits a page's template has (`limits`). A page whose only template code is literal macro calls is never
 compiled (`literal`), and Jinja is not even imported for it (`analysis` does the rest);
 code spans, fences and Mermaid are masked first (`codetext`).
 """
@@ -15,7 +15,7 @@ from ..findings import Finding
 from . import literal
 from .codetext import has_template_code, mask
 
-CODES = ("TPL001", "TPL002", "TPL003", "TPL004", "TPL005")
+CODES = ("TPL001", "TPL002", "TPL003", "TPL004", "TPL005", "TPL006")
 
 
 def template_findings(path: str, text: str, first_line: int, page_meta: dict[str, Any], **page: str) -> list[Finding]:

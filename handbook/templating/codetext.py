@@ -128,11 +128,12 @@ def outside(regions: list[tuple[int, int, str]], kinds: tuple[str, ...]):
 
 # A tag Jinja would read, on one line; an unclosed one runs to the end of its line.
 _TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{[{%#][^\n]*")
+_TAG_RUN = re.compile(rf"(?:{_TEMPLATE_TAG.pattern})+")  # tags side by side: one code span (`a``b` would read as one with `` in it)
 
 
 def as_code_spans(masked: str) -> str:
     """Masked text with each template tag left in it written as a code span: shown exactly as typed, never run."""
-    return _TEMPLATE_TAG.sub(lambda m: _code_span(m.group(0)), masked) if has_template_code(masked) else masked
+    return _TAG_RUN.sub(lambda m: _code_span(m.group(0)), masked) if has_template_code(masked) else masked
 
 
 def _code_span(code: str) -> str:

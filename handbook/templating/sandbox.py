@@ -8,22 +8,26 @@ holds deployment credentials. Any contributor can edit a page, so pages render i
 - exposes only the macros named in `handbook.site.PAGE_MACROS` as globals,
 - is given a plain-data view of the page (`page_data`) instead of the plugin's variables,
 - lets templates call only those macros and methods of plain data (str, list, dict...),
-- loads no other file (`{% include %}`, `{% import %}`).
+- loads no other file (`{% include %}`, `{% import %}`),
+- and keeps every operator, call, filter, loop step and output within `limits`.
 The check renders with `STAND_INS`, functions with the macros' signatures, so it
 judges a page as the build will without a glossary or the site's pages.
 """
 
 from __future__ import annotations
 
+import functools
 import inspect
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import DebugUndefined, DictLoader, StrictUndefined, Undefined
+from jinja2 import DebugUndefined, DictLoader, StrictUndefined, Undefined, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..site import PAGE_MACROS
+from . import limits
+from .arguments import require
 
 _PLAIN = (str, int, float, bool, list, dict, tuple, date, datetime, type(None))
 
@@ -48,10 +52,12 @@ HIDDEN_NAMES = frozenset(
 
 
 def _term(key: str, text: str | None = None) -> str:
+    require("term", key, text)
     return text or key
 
 
 def _sop(sop_id: str) -> str:
+    require("sop", sop_id)
     return sop_id
 
 
@@ -78,11 +84,15 @@ def signature_mismatch(name: str, macro: Any) -> str | None:
 
 
 class PageSandbox(ImmutableSandboxedEnvironment):
+    intercepted_binops = frozenset({"**", "*", "%", "+"})  # Jinja never folds these at compile time: checked when run
+
     def __init__(self, macros: dict[str, Any], **options: Any):
         super().__init__(loader=DictLoader({}), **options)  # no {% include %} of any file
         self.globals.clear()  # no range, cycler, joiner, lipsum, namespace: only the macros
         self.globals.update(macros)
-        self._macros = {id(fn) for fn in macros.values()}
+        self.filters = {name: _bounded_filter(name, fn) for name, fn in self.filters.items()}
+        self.finalize = _charged_output
+        self._macros = {id(fn) for fn in macros.values()} | {id(self.hb_loop), id(self.hb_concat)}
 
     def is_safe_callable(self, obj: Any) -> bool:
         if id(obj) in self._macros:
@@ -92,6 +102,64 @@ class PageSandbox(ImmutableSandboxedEnvironment):
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         return type(obj) in _PLAIN and super().is_safe_attribute(obj, attr, value)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        limits.check_binop(operator, left, right)
+        result = super().call_binop(context, operator, left, right)
+        limits.charge(limits.weight(result) if operator != "**" else limits.STEP)
+        return result
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's own signature
+        owner = getattr(__obj, "__self__", None)
+        if type(owner) in _PLAIN and id(__obj) not in __self._macros:
+            limits.check_method(owner, getattr(__obj, "__name__", ""), args, kwargs)
+        limits.charge(limits.STEP)
+        result = super().call(__context, __obj, *args, **kwargs)
+        limits.charge(limits.weight(result))
+        return result
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """The parsed page, each loop's steps and each `~` routed through the limits."""
+        tree = super()._parse(source, name, filename)
+        for loop in list(tree.find_all(nodes.For)):
+            written = sum(len(data.data) for data in loop.find_all(nodes.TemplateData))  # what one step writes as it stands
+            loop.iter = nodes.Call(nodes.EnvironmentAttribute("hb_loop"), [loop.iter, nodes.Const(limits.STEP + written)], [], None, None, lineno=loop.iter.lineno)
+        for concat in list(tree.find_all(nodes.Concat)):
+            concat.nodes = [nodes.Call(nodes.EnvironmentAttribute("hb_concat"), [nodes.List(concat.nodes, lineno=concat.lineno)], [], None, None, lineno=concat.lineno)]
+        return tree
+
+    @staticmethod
+    def hb_loop(iterable: Any, units: int) -> Any:
+        for item in iterable:
+            limits.charge(units)
+            yield item
+
+    @staticmethod
+    def hb_concat(values: list[Any]) -> str:
+        return limits.check_concat(values)
+
+
+def _bounded_filter(name: str, fn: Any) -> Any:
+    skip = 1 if getattr(fn, "jinja_pass_arg", None) is not None else 0  # the context or environment Jinja passes first
+
+    @functools.wraps(fn)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        value, rest = (args[skip], args[skip + 1 :]) if len(args) > skip else (None, ())
+        limits.check_filter(name, value, rest, kwargs)
+        limits.charge(limits.STEP)
+        result = fn(*args, **kwargs)
+        limits.charge(limits.weight(result))
+        return result
+
+    return bounded
+
+
+def _charged_output(value: Any) -> Any:
+    """Every `{{ }}` output counts (also inside a `{% set %}` block, which no page output shows)."""
+    size = limits.weight(value)
+    limits.refuse_large(size, "the output of one `{{ }}`")
+    limits.wrote(size)
+    return value
 
 
 @lru_cache(maxsize=4)

@@ -302,6 +302,13 @@ def _tpl005(hb: TempHandbook) -> Expect:
     return Expect([f"{SOP}:{line}: TPL005"], {f"{SOP}:{line}: TPL005": ["sop() is called wrongly: missing a required argument: 'sop_id'"]})
 
 
+@case("TPL006")
+def _tpl006(hb: TempHandbook) -> Expect:
+    hb.write_sop(SOP, sections={"Training": 'Repeat {{ "x" * 10**10 }} times.'})
+    line = hb.line_of(SOP, "10**10")
+    return Expect([f"{SOP}:{line}: TPL006"], {f"{SOP}:{line}: TPL006": ["this page's template was stopped: `'x' * 10000000000` would make about 10,000,000,000 characters"]})
+
+
 # -- lists GitHub shows otherwise (more cases: test_check_lists.py) ---------------------
 
 

@@ -17,6 +17,8 @@ EXPECTED = (
     + "\n"
     + "# Billing and Refunds (lead: Omar Example)\n"
     + "/docs/billing/ @northwind/billing-leads\n"
+    + "\n"
+    + "# Nobody owns the tooling and CI files: set extra.handbook.tooling_owners in mkdocs.yml.\n"
 )
 
 

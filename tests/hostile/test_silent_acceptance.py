@@ -190,3 +190,35 @@ def test_a_missing_docs_folder_is_a_configuration_error(handbook_dir: TempHandbo
     result = handbook_dir.check()
     assert result.code == 2
     assert result.err == "handbook: error: mkdocs.yml: docs_dir 'doc' is not a folder; create it or correct `docs_dir:` in mkdocs.yml\n"
+
+
+# -- publishing (.github/publish_gate.py) ------------------------------------------------
+
+
+def _publish_gate(hb: TempHandbook, today: str = TODAY) -> subprocess.CompletedProcess:
+    report = hb.run("check", "--format", "json", today=today)
+    (hb.root / "check.json").write_text(report.out, encoding="utf-8")
+    return subprocess.run([sys.executable, str(ROOT / ".github" / "publish_gate.py"), "check.json"], cwd=hb.root, capture_output=True, text=True, timeout=60)
+
+
+def test_publishing_stops_on_an_sop_with_invalid_front_matter(handbook_dir: TempHandbook):
+    handbook_dir.write_sop("docs/cs/cs-001.md")
+    handbook_dir.write_sop("docs/cs/cs-002.md", id="CS-002", status="aproved")
+    gate = _publish_gate(handbook_dir)
+    assert gate.returncode == 1
+    assert gate.stdout.startswith("::error file=docs/cs/cs-002.md,line=6::FM006 status: ")
+    assert "1 error(s) other than overdue reviews: the site is not published" in gate.stdout
+
+
+def test_publishing_goes_ahead_when_only_reviews_are_overdue(handbook_dir: TempHandbook):
+    handbook_dir.write_sop("docs/cs/cs-001.md")
+    overdue = handbook_dir.run("check", today="2028-01-01")
+    assert overdue.code == 1 and findings_in(overdue.out) == ["docs/cs/cs-001.md:8: REV001"]  # the check fails: the gate lets it through
+    gate = _publish_gate(handbook_dir, today="2028-01-01")
+    assert (gate.returncode, gate.stdout) == (0, "No error but overdue reviews: publishing (overdue SOPs show their banner).\n")
+
+
+def test_the_publish_workflow_runs_the_gate_before_it_builds():
+    workflow = (ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+    gate, build = workflow.index("python .github/publish_gate.py check.json"), workflow.index("run: mkdocs build")
+    assert gate < build

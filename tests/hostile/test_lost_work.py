@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hostile_support import CHECK_MEMORY, limits
 from workflow_support import ROOT, TODAY, WorkflowHandbook
 
 SOP = "docs/customer-service/cs-001.md"
@@ -19,7 +20,7 @@ def _review(hb: WorkflowHandbook, by: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "HANDBOOK_TODAY": TODAY, "PYTHONIOENCODING": "utf-8"}
     return subprocess.Popen(
         [sys.executable, "-m", "handbook", "review", "CS-001", "--by", by],
-        cwd=hb.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=hb.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=limits(CHECK_MEMORY),
     )
 
 
