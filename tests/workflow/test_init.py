@@ -146,6 +146,8 @@ def test_authored_pages_win_over_generated_ones_under_strict(outside: Path):
     acme = _acme(outside)
     (acme / "docs" / "index.md").write_text("# Welcome to Acme\n\nOur own home page.\n", encoding="utf-8")
     (acme / "docs" / "billing" / "index.md").write_text("# Billing at Acme\n\nWritten by the billing team.\n", encoding="utf-8")
+    (acme / "docs" / "assets").mkdir()
+    (acme / "docs" / "assets" / "handbook.css").write_text(".md-header { background: #c00; }\n", encoding="utf-8")  # their own stylesheet
     build = run(["mkdocs", "build", "--strict", "-d", str(outside / "site")], acme)
     assert build.code == 0, build.err
     site = outside / "site"
@@ -154,6 +156,8 @@ def test_authored_pages_win_over_generated_ones_under_strict(outside: Path):
         billing = (site / lang / "billing" / "index.html").read_text(encoding="utf-8")
         assert "Written by the billing team." in billing and "<th>Next review" not in billing  # not the generated SOP table
     assert "<th>Next review" in (site / "customer-care" / "index.html").read_text(encoding="utf-8")  # still generated
+    assert (site / "assets" / "handbook.css").read_text(encoding="utf-8") == ".md-header { background: #c00; }\n"
+    assert (site / "assets" / "vendor" / "mermaid.min.js").is_file()  # the tool's other assets still come from the package
 
 
 @pytest.mark.site
