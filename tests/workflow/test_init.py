@@ -180,3 +180,29 @@ def test_the_home_pages_title_and_introduction_are_settings(outside: Path):
         2,
         "handbook: error: mkdocs.yml: extra.handbook.introduction: a text, or a text per language, e.g. {en: Our handbook, pl: Nasz podręcznik}\n",
     )
+
+
+def _config(path: Path) -> dict:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+
+
+def test_a_new_handbook_is_configured_like_the_example(outside: Path):
+    """What makes the site work (extensions, validation, theme features, plugins, hooks) is the same in init's mkdocs.yml
+    as in the example's: a setting added to one and not the other fails here."""
+    acme, example = _config(_acme(outside) / "mkdocs.yml"), _config(ROOT / "mkdocs.yml")
+    for key in ("markdown_extensions", "validation", "extra_css", "hooks"):
+        assert acme[key] == example[key], key
+    assert acme["theme"]["features"] == example["theme"]["features"]
+    assert acme["theme"]["font"] is example["theme"]["font"] is False
+
+    def plugins(config: dict) -> list:
+        return [p if isinstance(p, str) else {k: {o: v for o, v in opts.items() if o != "languages"} for k, opts in p.items()} for p in config["plugins"]]
+
+    assert plugins(acme) == plugins(example)
+    assert set(acme["extra"]["handbook"]) - set(example["extra"]["handbook"]) == set()
