@@ -209,7 +209,7 @@ def _pagefind_pages(site: Path, lang: str) -> dict[str, dict]:
 def test_pagefind_holds_the_literal_text(tmp_path_factory):
     build = build_hostile(tmp_path_factory, search="pagefind")
     english, polish = _pagefind_pages(build.site, "en"), _pagefind_pages(build.site, "pl")
-    # Pagefind keeps plain text; hooks/pagefind_worker.js escapes it for Material's result list.
+    # Pagefind keeps plain text; handbook/mkdocs/pagefind_worker.js escapes it for Material's result list.
     assert english["/contact-centre/cc-001/"]["meta"]["title"] == TITLE
     assert english["/contact-centre/"]["meta"]["title"] == DEPARTMENT
     assert polish["/pl/contact-centre/cc-001/"]["meta"]["title"] == TITLE_PL
