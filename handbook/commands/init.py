@@ -110,14 +110,14 @@ def _departments(args: argparse.Namespace, ask: Asker, langs: tuple[str, ...]) -
         if not title:
             return departments
         suggested = "".join(w[0] for w in plan.slug(title).split("-") if w)[:3].upper() or "D"
-        prefix = ask.value("department", None, "  its id prefix (capital letters)", lambda v: plan.department(f"{title}:{v}:x", langs, tuple(departments)).prefix, default=suggested)
+        prefix = ask.value("department", None, "  its id prefix (capital letters)", lambda v: plan.make_department(title, v, "x", {}, tuple(departments)).prefix, default=suggested)
         lead = ask.value("department", None, "  its lead (full name)", lambda v: " ".join(v.split()) or _refuse("give the lead's name"))
-        names = []
+        names = {}
         for lang in langs[1:]:
             translated = ask.value("department", None, f"  its name in {lang}", lambda v: " ".join(v.split()), default=title)
             if translated != title:  # the same name is left for mkdocs.yml to mark as still to translate
-                names.append(f"{lang}={translated}")
-        departments.append(plan.department(":".join([title, prefix, lead, *names]), langs, tuple(departments)))
+                names[lang] = translated
+        departments.append(plan.make_department(title, prefix, lead, names, tuple(departments)))
 
 
 def _people(args: argparse.Namespace, ask: Asker, departments: list[plan.DepartmentPlan]) -> dict[str, str]:

@@ -86,14 +86,11 @@ def languages(text: str) -> tuple[str, ...]:
 
 
 def department(text: str, langs: tuple[str, ...], taken: tuple[DepartmentPlan, ...] = ()) -> DepartmentPlan:
-    """`NAME:PREFIX:LEAD`, then optionally `lang=NAME` for its name in the other languages."""
+    """`NAME:PREFIX:LEAD`, then optionally `lang=NAME` for its name in the other languages (the command line's form)."""
     example = '"Billing and Refunds:BR:Jane Doe"' + (f' or "Billing:BR:Jane Doe:{langs[1]}=…"' if len(langs) > 1 else "")
     parts = [p.strip() for p in text.split(":")]
     if len(parts) < 3 or not all(parts[:3]):
         raise InitError(f"{text!r}: give a department as NAME:PREFIX:LEAD, e.g. {example}")
-    name, prefix, lead = " ".join(parts[0].split()), parts[1].upper(), " ".join(parts[2].split())
-    if not _PREFIX.fullmatch(prefix) or len(prefix) > 6:
-        raise InitError(f"{text!r}: the id prefix {parts[1]!r} must be 1-6 capital letters or digits starting with a letter, e.g. BR")
     names = {}
     for extra in parts[3:]:
         lang, _, translated = extra.partition("=")
@@ -101,14 +98,28 @@ def department(text: str, langs: tuple[str, ...], taken: tuple[DepartmentPlan, .
         if lang not in langs[1:] or not translated:
             raise InitError(f"{text!r}: {extra!r} should be LANG=NAME for one of {', '.join(langs[1:]) or 'the other languages (none)'}")
         names[lang] = translated
+    try:
+        return make_department(parts[0], parts[1], parts[2], names, taken)
+    except InitError as exc:
+        raise InitError(f"{text!r}: {exc}") from None
+
+
+def make_department(name: str, prefix: str, lead: str, names: dict[str, str], taken: tuple[DepartmentPlan, ...] = ()) -> DepartmentPlan:
+    """A department from its parts (as asked in a terminal, or read from NAME:PREFIX:LEAD)."""
+    name, lead, given = " ".join(name.split()), " ".join(lead.split()), prefix
+    prefix = prefix.strip().upper()
+    if not name or not lead:
+        raise InitError("a department needs a name and a lead")
+    if not _PREFIX.fullmatch(prefix) or len(prefix) > 6:
+        raise InitError(f"the id prefix {given!r} must be 1-6 capital letters or digits starting with a letter, e.g. BR")
     key = slug(name)
     if not _KEY.fullmatch(key):
-        raise InitError(f"{text!r}: the name {name!r} gives no folder name; use letters or digits in it")
+        raise InitError(f"the name {name!r} gives no folder name; use letters or digits in it")
     for other in taken:
         if other.prefix == prefix:
-            raise InitError(f"{text!r}: the prefix {prefix} is already {other.name}'s; give each department its own")
+            raise InitError(f"the prefix {prefix} is already {other.name}'s; give each department its own")
         if other.key == key:
-            raise InitError(f"{text!r}: {other.name} already has the folder docs/{key}/; give the department another name")
+            raise InitError(f"{other.name} already has the folder docs/{key}/; give the department another name")
     return DepartmentPlan(key, name, prefix, lead, names)
 
 
@@ -134,11 +145,6 @@ def slug(name: str) -> str:
     """The department's folder name: `Billing and Refunds` -> `billing-and-refunds` (accents dropped)."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-
-
-def missing_people(org_departments: tuple[DepartmentPlan, ...], people: dict[str, str]) -> list[str]:
-    """The leads without a GitHub user: CODEOWNERS cannot name them."""
-    return [d.lead for d in org_departments if d.lead not in people]
 
 
 def _yaml(value: object) -> str:

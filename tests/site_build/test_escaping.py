@@ -55,6 +55,7 @@ def _hostile_handbook(project: Path) -> Path:
     _edit(project, "mkdocs.yml", "names: {pl: Centrum kontaktowe,", f"names: {{pl: {_yaml(DEPARTMENT_PL)},")
     _edit(project, "mkdocs.yml", "        lead: Anna Kowalczyk\n", f"        lead: {_yaml(LEAD)}\n")
     _edit(project, "mkdocs.yml", "site_name: Northwind Services — Customer Service Handbook", f"site_name: {_yaml(SITE_NAME)}")
+    _edit(project, "mkdocs.yml", "    people:\n", f'    people:\n      {_yaml(OWNER)}: "@ann-bea"\n      {_yaml(LEAD)}: "@contact-lead"\n')  # PPL001: CODEOWNERS must know them
     _edit(project, "glossary.yml", "  name: Average handle time\n  definition: The mean time an agent spends on one contact, from answer to the end of after-call work, including talk time and hold time.\n",
           f"  name: {_yaml(TERM_NAME)}\n  definition: {_yaml(TERM_DEFINITION)}\n")
     return project
@@ -208,7 +209,7 @@ def _pagefind_pages(site: Path, lang: str) -> dict[str, dict]:
 def test_pagefind_holds_the_literal_text(tmp_path_factory):
     build = build_hostile(tmp_path_factory, search="pagefind")
     english, polish = _pagefind_pages(build.site, "en"), _pagefind_pages(build.site, "pl")
-    # Pagefind keeps plain text; hooks/pagefind_worker.js escapes it for Material's result list.
+    # Pagefind keeps plain text; handbook/mkdocs/pagefind_worker.js escapes it for Material's result list.
     assert english["/contact-centre/cc-001/"]["meta"]["title"] == TITLE
     assert english["/contact-centre/"]["meta"]["title"] == DEPARTMENT
     assert polish["/pl/contact-centre/cc-001/"]["meta"]["title"] == TITLE_PL

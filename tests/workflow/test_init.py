@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import sys
 from pathlib import Path
 
 import pytest
@@ -147,6 +146,8 @@ def test_authored_pages_win_over_generated_ones_under_strict(outside: Path):
     acme = _acme(outside)
     (acme / "docs" / "index.md").write_text("# Welcome to Acme\n\nOur own home page.\n", encoding="utf-8")
     (acme / "docs" / "billing" / "index.md").write_text("# Billing at Acme\n\nWritten by the billing team.\n", encoding="utf-8")
+    (acme / "docs" / "assets").mkdir()
+    (acme / "docs" / "assets" / "handbook.css").write_text(".md-header { background: #c00; }\n", encoding="utf-8")  # their own stylesheet
     build = run(["mkdocs", "build", "--strict", "-d", str(outside / "site")], acme)
     assert build.code == 0, build.err
     site = outside / "site"
@@ -155,6 +156,8 @@ def test_authored_pages_win_over_generated_ones_under_strict(outside: Path):
         billing = (site / lang / "billing" / "index.html").read_text(encoding="utf-8")
         assert "Written by the billing team." in billing and "<th>Next review" not in billing  # not the generated SOP table
     assert "<th>Next review" in (site / "customer-care" / "index.html").read_text(encoding="utf-8")  # still generated
+    assert (site / "assets" / "handbook.css").read_text(encoding="utf-8") == ".md-header { background: #c00; }\n"
+    assert (site / "assets" / "vendor" / "mermaid.min.js").is_file()  # the tool's other assets still come from the package
 
 
 @pytest.mark.site
@@ -178,3 +181,29 @@ def test_the_home_pages_title_and_introduction_are_settings(outside: Path):
         2,
         "handbook: error: mkdocs.yml: extra.handbook.introduction: a text, or a text per language, e.g. {en: Our handbook, pl: Nasz podręcznik}\n",
     )
+
+
+def _config(path: Path) -> dict:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+
+
+def test_a_new_handbook_is_configured_like_the_example(outside: Path):
+    """What makes the site work (extensions, validation, theme features, plugins, hooks) is the same in init's mkdocs.yml
+    as in the example's: a setting added to one and not the other fails here."""
+    acme, example = _config(_acme(outside) / "mkdocs.yml"), _config(ROOT / "mkdocs.yml")
+    for key in ("markdown_extensions", "validation", "extra_css", "hooks"):
+        assert acme[key] == example[key], key
+    assert acme["theme"]["features"] == example["theme"]["features"]
+    assert acme["theme"]["font"] is example["theme"]["font"] is False
+
+    def plugins(config: dict) -> list:
+        return [p if isinstance(p, str) else {k: {o: v for o, v in opts.items() if o != "languages"} for k, opts in p.items()} for p in config["plugins"]]
+
+    assert plugins(acme) == plugins(example)
+    assert set(acme["extra"]["handbook"]) - set(example["extra"]["handbook"]) == set()
