@@ -23,6 +23,8 @@ def owner_findings(sop: SOP, policy: Policy) -> list[Finding]:
     people, dept = policy.people, policy.departments.get(sop.department)
     if not people or sop.is_translation or dept is None or not sop.owner or sop.owner == dept.lead or sop.owner in people:
         return []
+    if not isinstance(sop.owner, str) or "\n" in sop.owner or "\r" in sop.owner:
+        return []  # not a name on one line: FM006 says so already
     return [Finding(sop.path, sop.line_of("owner"), CODE, f"owner {sop.owner} is not in the people registry (extra.handbook.people in {_config_name(policy)})")]
 
 
