@@ -55,7 +55,7 @@ def on_post_page(output: str, page, config) -> str:
         if page.file.src_uri == print_book.book_path(key, lang, source_lang):
             site = Path(config.site_dir)
             sops = []
-            for sop in handbook.in_department(key):
+            for sop in print_book.in_force(handbook, key):
                 url = build.page_url(sop.docs_path)
                 if url is not None:
                     written_in = lang if handbook.in_language(sop, lang).is_translation else source_lang

@@ -22,6 +22,11 @@ _MERMAID_SCRIPT = re.compile(r'<script src="[^"]*mermaid\.min\.js"></script>')
 _MARKER = '<div class="hb-print-book" data-hb-department="{key}"></div>'
 
 
+def in_force(handbook: Handbook, key: str) -> list:
+    """The department's SOPs a printed binder holds, by id: retired ones are kept online for audit, not printed."""
+    return [sop for sop in handbook.in_department(key) if sop.status != "retired"]
+
+
 def book_path(key: str, lang: str, source_lang: str) -> str:
     """`contact-centre/print.md`, or `contact-centre/print.pl.md` in a translation."""
     return page_path(f"{key}/print.md", lang, source_lang)
