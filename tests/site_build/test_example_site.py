@@ -72,7 +72,7 @@ def test_home_shows_every_department_with_its_count(example_site):
 def test_sop_page_opens_with_metadata_card(example_site):
     meta = _sops()["CC-001"]
     page = example_site.soup(meta["url"])
-    card = page.select_one("dl.hb-card")
+    card = page.select_one(".hb-card")
     assert card is not None
     facts = {item.find("dt").get_text(strip=True): item.find("dd").get_text(" ", strip=True) for item in card.select(".hb-card__item")}
     assert facts["Owner"] == meta["owner"]
