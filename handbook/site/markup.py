@@ -11,6 +11,7 @@ files, which MkDocs checks.
 from __future__ import annotations
 
 import posixpath
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -51,9 +52,13 @@ def entry_link(term: GlossaryTerm, shown: str, glossary_href: str) -> str:
     return _link("term_link.html", glossary_href, term.anchor, "", shown)
 
 
+# An SOP id as the schema writes it, at the start of a link's text: kept on one line (sop-page.css).
+_LEADING_ID = re.compile(r"^[A-Z][A-Z0-9]*-[0-9]{3,}(?=\s|$)")
+
+
 def sop_link(shown: str, href: str) -> str:
-    """`shown` (the page's rendered HTML: the SOP's id and title) linked to the SOP's page."""
-    return _link("link.html", href, "", "", shown)
+    """`shown` (the page's rendered HTML: the SOP's id and title) linked to the SOP's page; the id never wraps at its hyphen."""
+    return _link("link.html", href, "", "", _LEADING_ID.sub(lambda m: f'<span class="hb-id">{m.group(0)}</span>', shown, count=1))
 
 
 @lru_cache(maxsize=8192)

@@ -146,7 +146,7 @@ def test_every_relative_link_in_content_resolves(example_site):
 def test_sop_macro_links_by_id_with_current_title(example_site):
     sops = _sops()
     page = example_site.soup(sops["CC-004"]["url"])
-    texts = {a.get_text(strip=True) for a in page.select("article a")}
+    texts = {a.get_text(" ", strip=True) for a in page.select("article a")}
     assert f"CC-001 {sops['CC-001']['title']}" in texts
 
 
