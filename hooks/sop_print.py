@@ -44,7 +44,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     for key in handbook.policy.departments:
         if page.file.src_uri == page_path(f"{key}/index.md", lang, source_lang):
             target = link_to(print_book.book_path(key, lang, source_lang), page.file.src_uri)
-            return f"{markdown}\n\n[{label(lang, 'print.link')}]({target}){{ .md-button }}\n"
+            return f"{markdown}\n\n[{label(lang, 'print.link')}]({target}){{ .md-button .hb-print-link }}\n"
     return markdown
 
 
