@@ -140,14 +140,19 @@ def about(handbook: Handbook, sop: SOP, lang: str, href_of: Callable[[str], str 
     return str(templates.html("sop_about.html", lang=lang, groups=groups, history=rows, note_lang=note_lang, note_dir=direction(source_lang)))
 
 
-def lead(handbook: Handbook, sop: SOP, lang: str, anchor: str | None) -> str:
-    """What changed in this version, and the "Go to the procedure" link (HTML)."""
+def lead(handbook: Handbook, sop: SOP, lang: str) -> str:
+    """What changed in this version (HTML, or '' when the review recorded no note)."""
     source = handbook.by_id.get(sop.id, sop)
     source_lang = handbook.policy.source_lang
     return str(templates.html(
-        "sop_lead.html", lang=lang, note=current_note(source), version=source.version, procedure_anchor=anchor,
+        "sop_lead.html", lang=lang, note=current_note(source), version=source.version,
         note_lang=source_lang if source_lang != lang else "", note_dir=direction(source_lang),
     ))
+
+
+def goto(lang: str, anchor: str | None) -> str:
+    """The "Go to the procedure" link (HTML), when the page has a Procedure heading."""
+    return str(templates.html("sop_goto.html", lang=lang, procedure_anchor=anchor)) if anchor else ""
 
 
 def sheet(handbook: Handbook, sop: SOP, lang: str, body: str) -> str:
@@ -171,7 +176,7 @@ def say_title(html: str, written_in: str) -> str:
 
 def page(handbook: Handbook, sop: SOP, lang: str, html: str, toc: Any, department_href: str,
          source_url: str, fallback: bool, href_of: Callable[[str], str | None]) -> str:
-    """An SOP page's content: banners, card, what changed, the way to the steps, the SOP, what it relates to; all in the printed sheet.
+    """An SOP page's content: banners, the way to the steps, card, what changed, the SOP, what it relates to; all in the printed sheet.
 
     `fallback`: the source SOP shown in place of a missing translation; its words keep their
     language and direction while the banners, the card and the rest speak the site's.
@@ -180,8 +185,9 @@ def page(handbook: Handbook, sop: SOP, lang: str, html: str, toc: Any, departmen
     html = say_title(html, written_in)
     top = (
         markup.banners(handbook, sop, lang, source_url, fallback)
+        + goto(lang, procedure_anchor(handbook, sop, toc, written_in))
         + markup.metadata_card(handbook, sop, department_href, lang)
-        + lead(handbook, sop, lang, procedure_anchor(handbook, sop, toc, written_in))
+        + lead(handbook, sop, lang)
     )
     end = about(handbook, sop, lang, href_of)
     if not fallback:
