@@ -17,7 +17,7 @@ from . import templates
 from .escaping import Markdown
 from .markup import page_path
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"[^>]*>(.*?)</article>', re.S)  # Pagefind marks SOP articles
 _MERMAID_SCRIPT = re.compile(r'<script src="[^"]*mermaid\.min\.js"></script>')
 _MARKER = '<div class="hb-print-book" data-hb-department="{key}"></div>'
 

@@ -20,9 +20,10 @@ from .escaping import theme_text
 from .language import direction
 from .labels import label
 
-# A heading's text in MkDocs' table of contents may still hold entities (`&amp;`).
 _SPACE = re.compile(r"\s+")
-_replaced_by: dict[int, dict[str, list[str]]] = {}
+# The loaded handbook and, for each id, the SOPs that replace it: held with the handbook itself,
+# so a handbook loaded anew (mkdocs serve) is never answered from the last one's index.
+_replaced_by: dict[str, Any] = {"handbook": None, "index": {}}
 
 
 def title_text(sop: SOP) -> Markup:
@@ -42,7 +43,7 @@ def procedure_anchor(handbook: Handbook, sop: SOP, toc: Any, written_in: str) ->
     accepted = handbook.policy.accepted_for("procedure", written_in) or ()
     wanted = {_fold(name) for name in accepted}
     for item in toc or ():
-        if _fold(Markup(item.title).striptags()) in wanted:
+        if _fold(Markup(item.title).striptags()) in wanted:  # striptags: the title is HTML, entities and all
             return item.id
         for child in getattr(item, "children", ()):  # a page without an h1 has its h2s at the top level
             if child.level == 2 and _fold(Markup(child.title).striptags()) in wanted:
@@ -91,14 +92,13 @@ def _ids(source: SOP, key: str) -> list[str]:
 
 def replaced_by(handbook: Handbook, sop_id: str) -> list[str]:
     """Ids of the SOPs whose `supersedes` names `sop_id` (indexed once per loaded handbook)."""
-    index = _replaced_by.get(id(handbook))
-    if index is None:
-        index = {}
+    if _replaced_by["handbook"] is not handbook:
+        index: dict[str, list[str]] = {}
         for other in sorted(handbook.by_id.values(), key=lambda s: s.id):
             for old in _ids(other, "supersedes"):
                 index.setdefault(old, []).append(other.id)
-        _replaced_by.clear()
-        _replaced_by[id(handbook)] = index
+        _replaced_by.update(handbook=handbook, index=index)
+    index = _replaced_by["index"]
     return index.get(sop_id, [])
 
 

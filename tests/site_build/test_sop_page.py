@@ -178,3 +178,15 @@ def test_a_review_note_that_is_not_text_is_a_clear_error(tmp_path):
     result = run_handbook("check", cwd=project, today=TODAY)
     assert result.code == 1
     assert "docs/desk/dk-001.md:15: FM006 review_log[1].note: expected text, got 5" in result.out
+
+
+def test_the_printable_page_is_filled_with_pagefind_search_too(tmp_path):
+    # Pagefind marks each SOP's <article>: the book still finds them, and stays out of the index itself.
+    project = make_handbook(tmp_path / "handbook")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("search: material", "search: pagefind"), encoding="utf-8")
+    build = mkdocs_build(project, project / "site", today=TODAY)
+    assert build.returncode == 0, build.log
+    book = build.soup("desk/print")
+    assert [_text(s.select_one(".hb-sheet > thead .hb-id")) for s in book.select("section.hb-print-sop")] == ["DK-001", "DK-002"]
+    assert "data-pagefind-body" not in build.html("desk/print") and "data-pagefind-body" in build.html("desk/dk-001")
