@@ -186,13 +186,18 @@ def _language(page: Page, lang: str, written_in: str) -> list[str]:
     blocks = article.select("h2, p, li, td") or [article]
     want_dir = "rtl" if written_in in _RTL else "ltr"
     for block in blocks:
-        if block.find_parent(class_="hb-banner") or block.find_parent(class_="hb-card"):
-            continue  # banners and the card speak the site's language
+        if "hb-interface" in (block.get("class") or []) or block.find_parent(class_=("hb-banner", "hb-card", "hb-interface")):
+            continue  # banners, the card and the page's other own parts (hb-interface) speak the site's language
+        if "hb-sheet__body" in (block.get("class") or []):
+            continue  # the printed sheet's layout cell: the blocks inside it are checked one by one
+        collected = block.find_parent(attrs={"data-hb-written-in": True})  # a page collecting SOPs (a department's printable page)
+        want_lang = str(collected["data-hb-written-in"]) if collected else written_in
+        want_dir = "rtl" if want_lang in _RTL else "ltr"
         got_lang = _effective(block, "lang")
         got_dir = _effective(block, "dir") or "ltr"
-        if got_lang != written_in or got_dir != want_dir:
+        if got_lang != want_lang or got_dir != want_dir:
             text = " ".join(block.get_text(" ", strip=True).split())[:50]
-            found.append(f"content written in {written_in!r} shown as lang={got_lang!r} dir={got_dir!r}: {text!r}")
+            found.append(f"content written in {want_lang!r} shown as lang={got_lang!r} dir={got_dir!r}: {text!r}")
             break  # one per page is enough to see it
     return found
 

@@ -20,6 +20,7 @@ HOOKS: tuple[tuple[str, str], ...] = (
     ("sandbox", ""),
     ("macros_fastpath", "literal macro calls without a Jinja template per page"),
     ("mermaid_local", ""),
+    ("sop_print", 'a printable page per department: all its SOPs, one per sheet'),
     ("pagefind_search", "last: it indexes the finished site"),
 )
 

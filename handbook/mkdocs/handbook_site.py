@@ -10,7 +10,6 @@ SOPs are loaded and checked once, and each language gets its own generated pages
 from __future__ import annotations
 
 import logging
-from html import escape as html_escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -22,7 +21,7 @@ from handbook import output
 from handbook.glossary import load_glossary
 from handbook.handbook import Handbook, load
 from handbook.policy import ConfigError, Policy, policy_from_mapping
-from handbook.site import build, escaping, language, markup, pages, placeholders
+from handbook.site import build, escaping, markup, pages, placeholders, sop_page
 from handbook.site.abbreviations import AbbreviationMarker
 from handbook.site.labels import label
 from handbook.site.search import fold_search_index
@@ -85,6 +84,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if sop is not None:
         _adapt_meta(page, handbook.by_id.get(sop.id, sop).status, exclude_from_search=_is_fallback(handbook, sop, lang))
     _theme_safe_meta(page)
+    if sop is not None:  # the id is part of the title: the tab shows it as text, the h1 and navigation keep it on one line
+        page.meta["title"], page.title = sop_page.title_text(sop), sop_page.title_html(sop)
     return markdown
 
 
@@ -129,15 +130,8 @@ def on_page_content(html: str, page, config, files) -> str:
         return html
     source = handbook.by_id.get(sop.id, sop)
     source_url = get_relative_url(source.docs_path[:-3] + "/", page.url) if sop.is_translation else ""
-    fallback = _is_fallback(handbook, sop, lang)
-    banners = markup.banners(handbook, sop, lang, source_url, fallback)
-    card = markup.metadata_card(handbook, sop, _href(f"{source.department}/index.md", page) or "", lang)
-    if not fallback:
-        return banners + card + html
-    # The SOP's words keep their language and direction; the banners and card speak the site's.
-    written_in = handbook.policy.source_lang
-    heading = "" if "<h1" in html else language.in_language(html_escape(sop.title), written_in, "h1", "hb-sop-title")
-    return heading + banners + card + language.in_language(html, written_in)
+    department_href = _href(f"{source.department}/index.md", page) or ""
+    return sop_page.page(handbook, sop, lang, html, page.toc, department_href, source_url, _is_fallback(handbook, sop, lang), lambda path: _href(path, page))
 
 
 def _link_maker(handbook: Handbook, page, lang: str) -> placeholders.Resolver:

@@ -11,6 +11,7 @@ files, which MkDocs checks.
 from __future__ import annotations
 
 import posixpath
+import re
 from datetime import date
 from functools import lru_cache
 
@@ -51,9 +52,13 @@ def entry_link(term: GlossaryTerm, shown: str, glossary_href: str) -> str:
     return _link("term_link.html", glossary_href, term.anchor, "", shown)
 
 
+# An SOP id as the schema writes it, at the start of a link's text: kept on one line (sop-page.css).
+_LEADING_ID = re.compile(r"^[A-Z][A-Z0-9]*-[0-9]{3,}(?=\s|$)")
+
+
 def sop_link(shown: str, href: str) -> str:
-    """`shown` (the page's rendered HTML: the SOP's id and title) linked to the SOP's page."""
-    return _link("link.html", href, "", "", shown)
+    """`shown` (the page's rendered HTML: the SOP's id and title) linked to the SOP's page; the id never wraps at its hyphen."""
+    return _link("link.html", href, "", "", _LEADING_ID.sub(lambda m: f'<span class="hb-id">{m.group(0)}</span>', shown, count=1))
 
 
 @lru_cache(maxsize=8192)
@@ -97,8 +102,14 @@ def metadata_card(handbook: Handbook, sop: SOP, department_href: str, lang: str)
         badge=_badge(review, lang),
         channels=", ".join(label(lang, f"channel.{c}") for c in source.channels) or "—",
         format=source.format,
+        approvers=_names(source.meta.get("approved_by")),
+        tags=_names(sop.meta.get("tags")) or _names(source.meta.get("tags")),  # a translation's own tags first
     )
     return str(card) + "\n"
+
+
+def _names(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def review_badge(review: ReviewStatus, lang: str) -> str:
@@ -120,20 +131,21 @@ def banners(handbook: Handbook, sop: SOP, lang: str, source_url: str = "", fallb
     review = handbook.review(sop)
     found = []
     if review.state is ReviewState.OVERDUE:
-        found.append(("danger", "overdue", _label(lang, "banner.overdue", date=review.next_review, days=-review.days_left, owner=source.owner)))
+        found.append(("danger", "overdue", _label(lang, "banner_text.overdue", date=review.next_review, days=-review.days_left, owner=source.owner)))
     elif review.state is ReviewState.DUE_SOON:
-        found.append(("warning", "due-soon", _label(lang, "banner.due-soon", date=review.next_review, days=review.days_left, owner=source.owner)))
+        found.append(("warning", "due-soon", _label(lang, "banner_text.due-soon", date=review.next_review, days=review.days_left, owner=source.owner)))
     if source.status == "draft":
-        found.append(("info", "draft", _label(lang, "banner.draft")))
+        found.append(("info", "draft", _label(lang, "banner_text.draft")))
     elif source.status == "retired":
-        found.append(("failure", "retired", _label(lang, "banner.retired")))
+        found.append(("failure", "retired", _label(lang, "banner_text.retired")))
     if sop.is_translation and handbook.translation_state(source, lang) is TranslationState.STALE:
         link = templates.html("link.html", href=source_url, shown=label(lang, "banner.stale_link"))
         translated = str(sop.meta.get("translation_of_version", ""))
         found.append(("warning", "stale", _label(lang, "banner.stale", translated=translated, current=source.version, link=link)))
     if fallback:
         found.append(("note", "fallback", _label(lang, "banner.fallback")))
-    return str(templates.html("banners.html", banners=found)) if found else ""
+    shown = [(kind, name, label(lang, f"banner_title.{name}"), text) for kind, name, text in found]
+    return str(templates.html("banners.html", banners=shown)) if found else ""
 
 
 def _label(lang: str, key: str, **values: object) -> Markup:

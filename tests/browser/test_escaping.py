@@ -35,13 +35,13 @@ def _watch_dialogs(page) -> list[str]:
 def test_a_search_result_shows_the_title_as_text(page, hostile_url):
     opened = _watch_dialogs(page)
     page.goto(hostile_url + "contact-centre/cc-001/")
-    assert page.title() == f"{TITLE} - {SITE_NAME}"
-    expect(page.locator("article h1")).to_have_text(TITLE)
+    assert page.title() == f"CC-001 {TITLE} - {SITE_NAME}"  # the id is part of the title
+    expect(page.locator("article h1")).to_have_text(f"CC-001 {TITLE}")
     page.locator("nav.md-nav--primary a", has_text="Answering Refunds").first.hover()
     search(page, "Answering")
     result = page.locator(".md-search-result__item h1", has_text="Answering Refunds").first
     expect(result).to_be_visible(timeout=15000)
-    assert " ".join(result.inner_text().split()) == TITLE
+    assert " ".join(result.inner_text().split()) == f"CC-001 {TITLE}"
     result.hover()
     assert page.locator("[onmouseover]").count() == 0
     assert page.locator("script", has_text="alert(1)").count() == 0

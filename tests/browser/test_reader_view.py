@@ -16,7 +16,7 @@ def test_department_navigation_shows_sop_titles(page, site_url):
     expect(section).to_contain_text("Answering inbound phone calls")
     labels = [" ".join(t.split()) for t in section.locator("a.md-nav__link").all_inner_texts()]
     assert "None" not in labels and "" not in labels
-    assert "Transferring calls and arranging callbacks" in labels
+    assert "CC-005 Transferring calls and arranging callbacks" in labels  # by id and title, as its h1
 
 
 def _tooltip_box(page, host):

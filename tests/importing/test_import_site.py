@@ -54,7 +54,8 @@ def test_word_lists_nested_and_tables_intact(built: Build) -> None:
 
 def test_markdown_pages_link_and_show_admonitions(built: Build) -> None:
     pages = {p.parent.name: p.read_text(encoding="utf-8") for p in (built.site / "contact-centre").glob("cc-*/index.html")}
-    by_title = {re.search(r"<h1[^>]*>(.*?)<", html).group(1): name for name, html in pages.items()}
+    # The h1 reads "<id> <title>": the id is part of the SOP.
+    by_title = {re.search(r'<h1[^>]*><span class="hb-id">[^<]*</span> (.*?)<', html).group(1): name for name, html in pages.items()}
     duplicate = built.soup(f"contact-centre/{by_title['Refund a duplicate payment']}/")
     chargebacks = by_title["Handle a chargeback"]
     assert duplicate.find("a", string="chargeback rules")["href"] == f"../{chargebacks}/"

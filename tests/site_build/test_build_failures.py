@@ -94,7 +94,8 @@ def test_page_data_and_macros_still_work_in_the_sandbox(handbook_copy, tmp_path)
     _edit(handbook_copy, SOP, "## Scope\n", "## Scope\n\nOwner on file: {{ page.meta.owner | upper }}; id {{ id }}.\n")
     build = mkdocs_build(handbook_copy, tmp_path / "site")
     assert build.returncode == 0, build.log
-    owner = build.soup("contact-centre/cc-001/").select_one(".hb-card__item:nth-of-type(2) dd").get_text(strip=True)
+    card = build.soup("contact-centre/cc-001/").select(".hb-card__item")
+    owner = next(item.dd.get_text(strip=True) for item in card if item.dt.get_text(strip=True) == "Owner")
     assert f"Owner on file: {owner.upper()}; id CC-001." in build.html("contact-centre/cc-001/")
 
 

@@ -121,16 +121,16 @@ def _cells(soup: BeautifulSoup) -> list[list[str]]:
 
 def test_the_sop_page_shows_the_literal_title_owner_and_department(hostile):
     soup = hostile.soup("contact-centre/cc-001/")
-    assert _text(soup.find("h1")) == TITLE
-    assert _text(soup.find("title")) == f"{TITLE} - {SITE_NAME}"
-    assert _text(soup.select_one(".md-header__topic:last-child .md-ellipsis")) == TITLE
+    assert _text(soup.find("h1")) == f"CC-001 {TITLE}"  # the id is part of the SOP's title
+    assert _text(soup.find("title")) == f"CC-001 {TITLE} - {SITE_NAME}"
+    assert _text(soup.select_one(".md-header__topic:last-child .md-ellipsis")) == f"CC-001 {TITLE}"
     assert _text(soup.select_one(".md-header__topic .md-ellipsis")) == SITE_NAME
     facts = {_text(item.find("dt")): _text(item.find("dd")) for item in soup.select(".hb-card__item")}
     assert facts["Owner"] == OWNER
     assert facts["Department"] == DEPARTMENT
     assert OWNER in _text(soup.select_one(".hb-banner--due-soon"))
     nav = [_text(a) for a in soup.select("nav.md-nav--primary a")]
-    assert TITLE in nav
+    assert f"CC-001 {TITLE}" in nav
     assert DEPARTMENT in [_text(label) for label in soup.select("nav.md-nav--primary label")]
     tabs = [_text(a) for a in soup.select(".md-tabs__link")]
     assert DEPARTMENT in tabs
@@ -138,8 +138,8 @@ def test_the_sop_page_shows_the_literal_title_owner_and_department(hostile):
 
 def test_the_translated_page_shows_its_literal_title_and_the_sources_owner(hostile):
     soup = hostile.soup("pl/contact-centre/cc-001/")
-    assert _text(soup.find("h1")) == TITLE_PL
-    assert _text(soup.find("title")).startswith(TITLE_PL)
+    assert _text(soup.find("h1")) == f"CC-001 {TITLE_PL}"
+    assert _text(soup.find("title")).startswith(f"CC-001 {TITLE_PL}")
     facts = {_text(item.find("dt")): _text(item.find("dd")) for item in soup.select(".hb-card__item")}
     assert facts["Właściciel"] == OWNER
     assert facts["Dział"] == DEPARTMENT_PL
@@ -150,7 +150,7 @@ def test_glossary_term_name_and_definition_are_literal_in_tooltips_definitions_a
     tooltip = " ".join(f"{TERM_NAME}: {TERM_DEFINITION}".split())
     assert tooltip in [a.get("title") for a in sop.select("article a[href*='glossary/#term-aht']")]
     assert tooltip in [abbr.get("title") for abbr in sop.select("article abbr")]
-    definitions = {_text(dt): _text(dt.find_next_sibling("dd")) for dt in sop.select("article dl:not(.hb-card) dt")}
+    definitions = {_text(dt): _text(dt.find_next_sibling("dd")) for dt in sop.select("article dl:not(.hb-card__facts) dt")}
     assert definitions[f"AHT ({TERM_NAME})"] == TERM_DEFINITION
     glossary = hostile.soup("glossary/")
     heading = glossary.find(id="term-aht")
@@ -186,7 +186,7 @@ def test_the_search_index_holds_the_text_as_html_text(hostile):
     entries = [d for d in index["docs"] if d["location"] == "contact-centre/cc-001/"]
     assert entries
     page = entries[0]
-    assert SCRIPT not in page["title"] and _text(page["title"]) == TITLE  # Material shows titles as HTML
+    assert SCRIPT not in page["title"] and _text(page["title"]) == f"CC-001 {TITLE}"  # Material shows titles as HTML
     assert [_text(tag) for tag in page["tags"]] == ["greeting", TAG]
     assert all(SCRIPT not in tag for tag in page["tags"])
     department = next(d for d in index["docs"] if d["location"] == "contact-centre/")
@@ -210,10 +210,10 @@ def test_pagefind_holds_the_literal_text(tmp_path_factory):
     build = build_hostile(tmp_path_factory, search="pagefind")
     english, polish = _pagefind_pages(build.site, "en"), _pagefind_pages(build.site, "pl")
     # Pagefind keeps plain text; handbook/mkdocs/pagefind_worker.js escapes it for Material's result list.
-    assert english["/contact-centre/cc-001/"]["meta"]["title"] == TITLE
+    assert english["/contact-centre/cc-001/"]["meta"]["title"] == f"CC-001 {TITLE}"
     assert english["/contact-centre/"]["meta"]["title"] == DEPARTMENT
-    assert polish["/pl/contact-centre/cc-001/"]["meta"]["title"] == TITLE_PL
-    assert english["/contact-centre/cc-001/"]["content"].startswith(f"{TITLE} Purpose.")
+    assert polish["/pl/contact-centre/cc-001/"]["meta"]["title"] == f"CC-001 {TITLE_PL}"
+    assert english["/contact-centre/cc-001/"]["content"].startswith(f"CC-001 {TITLE} Purpose.")
     assert OWNER not in english["/contact-centre/cc-001/"]["content"]  # the card is left out, as before
     assert _injected(build.soup("contact-centre/cc-001/")) == []
 

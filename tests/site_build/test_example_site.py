@@ -72,7 +72,7 @@ def test_home_shows_every_department_with_its_count(example_site):
 def test_sop_page_opens_with_metadata_card(example_site):
     meta = _sops()["CC-001"]
     page = example_site.soup(meta["url"])
-    card = page.select_one("dl.hb-card")
+    card = page.select_one(".hb-card")
     assert card is not None
     facts = {item.find("dt").get_text(strip=True): item.find("dd").get_text(" ", strip=True) for item in card.select(".hb-card__item")}
     assert facts["Owner"] == meta["owner"]
@@ -146,7 +146,7 @@ def test_every_relative_link_in_content_resolves(example_site):
 def test_sop_macro_links_by_id_with_current_title(example_site):
     sops = _sops()
     page = example_site.soup(sops["CC-004"]["url"])
-    texts = {a.get_text(strip=True) for a in page.select("article a")}
+    texts = {a.get_text(" ", strip=True) for a in page.select("article a")}
     assert f"CC-001 {sops['CC-001']['title']}" in texts
 
 

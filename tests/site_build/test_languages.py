@@ -38,9 +38,10 @@ def test_arabic_pages_are_right_to_left_with_arabic_labels(example_site):
         page = example_site.soup(_url(path, "ar"))
         assert page.find("html")["lang"] == "ar"
         assert page.find("body")["dir"] == "rtl"
-        labels = [dt.get_text(strip=True) for dt in page.select("dl.hb-card dt")]
-        assert labels[:2] == [LABELS["ar"]["department"], LABELS["ar"]["owner"]]
-        assert page.find("h1").get_text(strip=True) == _front(path)["title"]
+        labels = [dt.get_text(strip=True) for dt in page.select(".hb-card dt")]
+        assert labels[:3] == [LABELS["ar"]["id"], LABELS["ar"]["version"], LABELS["ar"]["owner"]]
+        front = _front(path)
+        assert page.find("h1").get_text(" ", strip=True) == f"{front['id']} {front['title']}"
 
 
 def test_translated_pages_keep_their_localised_sections(example_site):

@@ -198,8 +198,8 @@ def test_every_example_page_is_unchanged_by_the_extension(builds):
     assert len(pages) > 100
     compared = 0
     for page in pages:
-        if "qt-09" in str(page):
-            continue
+        if "qt-09" in str(page) or page.parent.name == "print":
+            continue  # the fixtures, and the department's printable page that holds them
         before = BeautifulSoup((plain.site / page).read_text(encoding="utf-8"), "html.parser").find("article")
         after = BeautifulSoup((ours.site / page).read_text(encoding="utf-8"), "html.parser").find("article")
         assert before is not None and str(after) == str(before), page

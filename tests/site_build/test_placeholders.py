@@ -61,7 +61,7 @@ def test_term_in_a_heading_keeps_its_anchor_and_a_clean_contents_entry(handbook_
     assert link["href"] == "../../glossary/#term-aht" and link["title"].startswith("Average handle time")
     toc = [a.get_text(" ", strip=True) for a in page.select(".md-nav--secondary a")]
     assert "Handling AHT well" in toc
-    cell_links = page.select("table td a")
-    assert [a.get_text(strip=True) for a in cell_links][:2] == ["the menu", f"CC-004 {build.soup('contact-centre/cc-004/').h1.get_text(strip=True)}"]
+    cell_links = page.select("table:not(.hb-sheet) td a")  # not the printed sheet around the page
+    assert [a.get_text(" ", strip=True) for a in cell_links][:2] == ["the menu", build.soup('contact-centre/cc-004/').h1.get_text(" ", strip=True)]
     assert cell_links[1]["href"] == "../cc-004/"
     assert not _LEFTOVER.search(build.html("contact-centre/cc-001/"))

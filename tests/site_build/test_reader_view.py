@@ -32,15 +32,16 @@ def test_the_test_sees_every_page(example_site):
 
 
 def test_department_navigation_lists_sop_titles(example_site):
+    # Each SOP by its id and title, as its h1 reads (the id is part of the SOP).
     soup = example_site.soup("contact-centre/cc-004")
     labels = [" ".join(a.get_text(" ", strip=True).split()) for a in soup.select("nav.md-nav--primary .md-nav__item--active a.md-nav__link") if not a["href"].startswith("#")]
     assert labels[:6] == [
         "Contact Centre",
-        "Answering inbound phone calls",
-        "Web chat and messenger conversations",
-        "Answering customer emails",
-        "The three stages of every customer contact",
-        "Transferring calls and arranging callbacks",
+        "CC-001 Answering inbound phone calls",
+        "CC-002 Web chat and messenger conversations",
+        "CC-003 Answering customer emails",
+        "CC-004 The three stages of every customer contact",
+        "CC-005 Transferring calls and arranging callbacks",
     ]
 
 
