@@ -68,12 +68,12 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Keep retired SOPs and untranslated fallbacks out of search."""
+    """Keep retired SOPs out of search (an untranslated SOP is found, in English, in the reader's site)."""
     handbook = build.current()
     lang = _language(config)
     sop = handbook.by_path.get(page.file.src_uri)
     if sop is not None:
-        _adapt_meta(page, handbook.by_id.get(sop.id, sop).status, exclude_from_search=_is_fallback(handbook, sop, lang))
+        _adapt_meta(page, handbook.by_id.get(sop.id, sop).status, exclude_from_search=False)
     _theme_safe_meta(page)
     return markdown
 
@@ -264,8 +264,8 @@ def _adapt_meta(page, status: str, exclude_from_search: bool) -> None:
     if status in ("draft", "retired"):
         page.meta["status"] = status
     if status == "retired" or exclude_from_search:
-        # Retired SOPs stay readable for audit, and an untranslated SOP shown in English
-        # under /pl/ would repeat the English page: neither is a search hit.
+        # Retired SOPs stay readable for audit, not a search hit. An untranslated SOP shown
+        # in English under /pl/ is: each reader searches their own language's pages only.
         page.meta["search"] = {"exclude": True}
 
 
