@@ -239,6 +239,7 @@ def _generated(config, path: str, content: str, lang: str, source_lang: str) -> 
     if lang != source_lang:
         plain = File.generated(config, _unsuffixed(path, lang), content="")
         file.dest_uri = f"{lang}/{plain.dest_uri}"
+        file.name = plain.name  # `index`, not `index.pl`: Material's navigation.indexes folds it into its section
     return file
 
 
@@ -283,7 +284,9 @@ def _navigation(handbook: Handbook, files: Files, lang: str, generated_paths: se
     """
     policy = handbook.policy
     max_sops = policy.nav_max_sops
-    nav: list = [{label(lang, "nav.home"): "index.md"}]
+    # Owner tools sit under Home (one click from the home page), not as top tabs of their own.
+    owner_tools = ["reviews.md"] + (["translations.md"] if len(policy.languages) > 1 else [])
+    nav: list = [{label(lang, "nav.home"): ["index.md", *({label(lang, t.replace(".md", "_title")): t} for t in owner_tools)]}]
     # An SOP of an unknown department is an ID001 error already: not one more warning per language.
     unlisted: set[str] = {s.docs_path for s in handbook.by_path.values() if not s.is_translation and s.department not in policy.departments}
     for dept in policy.departments.values():
@@ -295,9 +298,6 @@ def _navigation(handbook: Handbook, files: Files, lang: str, generated_paths: se
         for file in files.documentation_pages():  # reached from their index page: no "omitted from nav" warning
             if _unsuffixed(file.src_uri, lang) in unlisted:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
-    nav.append({label(lang, "reviews_title"): "reviews.md"})
-    if len(policy.languages) > 1:
-        nav.append({label(lang, "translations_title"): "translations.md"})
     nav.append({label(lang, "glossary_title"): "glossary.md"})
     generated = {_unsuffixed(p, lang) for p in generated_paths}
     for file in files.documentation_pages():

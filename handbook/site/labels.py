@@ -76,6 +76,15 @@ LABELS: dict[str, dict[str, str]] = {
         "banner.stale": "This translation follows version {translated} of the SOP; the current version is {current}. Check the {link} before relying on details that may have changed.",
         "banner.stale_link": "current English version",
         "banner.fallback": "This SOP is not yet translated into your language; it is shown in English.",
+        # --- site: home page, glossary index (wt-site) ---
+        "home.search": "Search the handbook",
+        "home.search_hint": "Type an SOP id such as {example}, or any word from a procedure.",
+        "home.start_here": "Start here",
+        "home.recent": "Recently changed",
+        "home.for_owners": "For SOP owners",
+        "home.sop_count": "{count} SOPs",
+        "home.owners_intro": "Reviews that are due and translations that are behind:",
+        "glossary.index": "A–Z",
     },
     "pl": {
         "department": "Dział",
@@ -148,6 +157,15 @@ LABELS: dict[str, dict[str, str]] = {
         "banner.stale": "To tłumaczenie odpowiada wersji {translated} procedury; aktualna wersja to {current}. Zanim oprzesz się na szczegółach, które mogły się zmienić, sprawdź {link}.",
         "banner.stale_link": "aktualną wersję angielską",
         "banner.fallback": "Ta procedura nie została jeszcze przetłumaczona na Twój język; wyświetlana jest w wersji angielskiej.",
+        # --- site: home page, glossary index (wt-site) ---
+        "home.search": "Przeszukaj podręcznik",
+        "home.search_hint": "Wpisz identyfikator procedury, np. {example}, albo dowolne słowo z procedury.",
+        "home.start_here": "Na początek",
+        "home.recent": "Ostatnio zmienione",
+        "home.for_owners": "Dla właścicieli procedur",
+        "home.sop_count": "Procedury: {count}",
+        "home.owners_intro": "Przeglądy do wykonania i zaległe tłumaczenia:",
+        "glossary.index": "A–Z",
     },
     "hu": {
         "department": "Osztály",
@@ -220,6 +238,15 @@ LABELS: dict[str, dict[str, str]] = {
         "banner.stale": "Ez a fordítás az SOP {translated} verzióját követi; az érvényes verzió: {current}. Mielőtt az esetleg megváltozott részletekre hagyatkozna, nézze meg {link}.",
         "banner.stale_link": "az érvényes angol változatot",
         "banner.fallback": "Ez az SOP még nincs lefordítva az Ön nyelvére, ezért angolul jelenik meg.",
+        # --- site: home page, glossary index (wt-site) ---
+        "home.search": "Keresés a kézikönyvben",
+        "home.search_hint": "Írjon be egy SOP-azonosítót, például {example}, vagy bármely szót egy eljárásból.",
+        "home.start_here": "Kezdje itt",
+        "home.recent": "Nemrég módosítva",
+        "home.for_owners": "SOP-felelősöknek",
+        "home.sop_count": "{count} SOP",
+        "home.owners_intro": "Esedékes felülvizsgálatok és elmaradt fordítások:",
+        "glossary.index": "A–Z",
     },
     "lv": {
         "department": "Nodaļa",
@@ -292,6 +319,15 @@ LABELS: dict[str, dict[str, str]] = {
         "banner.stale": "Šis tulkojums atbilst procedūras versijai {translated}; pašreizējā versija ir {current}. Pirms paļaujaties uz detaļām, kas varētu būt mainījušās, pārbaudiet {link}.",
         "banner.stale_link": "pašreizējo angļu valodas versiju",
         "banner.fallback": "Šī procedūra vēl nav iztulkota jūsu valodā, tāpēc tā parādīta angļu valodā.",
+        # --- site: home page, glossary index (wt-site) ---
+        "home.search": "Meklēt rokasgrāmatā",
+        "home.search_hint": "Ierakstiet procedūras identifikatoru, piemēram, {example}, vai jebkuru vārdu no procedūras.",
+        "home.start_here": "Sāciet šeit",
+        "home.recent": "Nesen mainītas",
+        "home.for_owners": "Procedūru īpašniekiem",
+        "home.sop_count": "Procedūras: {count}",
+        "home.owners_intro": "Gaidāmās pārskatīšanas un novēlotie tulkojumi:",
+        "glossary.index": "A–Z",
     },
     "ar": {
         "department": "القسم",
@@ -364,6 +400,15 @@ LABELS: dict[str, dict[str, str]] = {
         "banner.stale": "تتبع هذه الترجمة الإصدار {translated} من الإجراء، والإصدار الحالي هو {current}. راجع {link} قبل الاعتماد على تفاصيل ربما تغيّرت.",
         "banner.stale_link": "النسخة الإنجليزية الحالية",
         "banner.fallback": "لم يُترجم هذا الإجراء إلى لغتك بعد، لذا يُعرض باللغة الإنجليزية.",
+        # --- site: home page, glossary index (wt-site) ---
+        "home.search": "ابحث في الدليل",
+        "home.search_hint": "اكتب رمز الإجراء مثل {example} أو أي كلمة من الإجراء.",
+        "home.start_here": "ابدأ من هنا",
+        "home.recent": "تم تغييرها مؤخرًا",
+        "home.for_owners": "لمالكي الإجراءات",
+        "home.sop_count": "عدد الإجراءات: {count}",
+        "home.owners_intro": "المراجعات المستحقة والترجمات المتأخرة:",
+        "glossary.index": "أ–ي",
     },
 }
 
