@@ -181,7 +181,9 @@ def translations_page(handbook: Handbook, lang: str) -> str:
          "states": [handbook.translation_state(sop, other) for other in others]}
         for sop in sorted(handbook.by_id.values(), key=lambda s: s.id)
     ]
-    return templates.markdown("translations.md", lang=lang, others=others, rows=rows, marks=marks)
+    summary = [{"lang": other, "counts": {state.value: [r["states"][i] for r in rows].count(state) for state in TranslationState}}
+               for i, other in enumerate(others)]
+    return templates.markdown("translations.md", lang=lang, others=others, rows=rows, marks=marks, summary=summary)
 
 
 def generated_pages(handbook: Handbook, lang: str) -> dict[str, str]:
