@@ -107,8 +107,6 @@ SOPS = {
                               "1. Use the reply template.\n2. Quote the customer's words.\n3. Seal the envelope with the marmalade-coloured sticker."),
 }
 
-# The index pages for each department are generated: every SOP in the navigation.
-
 
 def build_site(tmp_path_factory, search: str) -> Build:
     """The fixture handbook built with `mkdocs build --strict` and the given search backend."""
