@@ -88,7 +88,8 @@ DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
 
 # Every setting the policy reads, by where it is written: a setting not listed is a misspelling (add new ones here).
 KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
-    "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms", "tooling_owners", "title", "introduction", "self_assessment", "acknowledgement"),
+    "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms", "tooling_owners", "title", "introduction", "self_assessment", "acknowledgement",
+         "repository_facts"),
     "self_assessment": ("headings", "required", "pass_mark"),
     "review": ("default_interval_months", "due_soon_days", "exempt_statuses"),
     "departments": ("name", "names", "prefix", "lead", "review_interval_months", "self_assessment"),
@@ -128,6 +129,7 @@ class Policy:
     tooling_owners: tuple[str, ...] = ()  # who reviews the code CI runs (mkdocs.yml, hooks/, handbook/, .github/ ...)
     nav_max_sops: int = 50  # above it a department appears in the navigation as its index page only
     search: str = "auto"  # material, pagefind, or auto (by handbook size)
+    repository_facts: bool = False  # the header's repository widget asks api.github.com for stars and forks
     on_undefined: str = "keep"  # the macros plugin's `on_undefined`: how page templates treat an unknown name
     synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # section key -> language -> other names (handbook import)
     title: dict[str, str] = field(default_factory=dict)  # the home page's title per language (the interface's words when empty)
@@ -245,6 +247,7 @@ def policy_from_mapping(
         not_sops=tuple(_str_list(raw.get("not_sops", []), f"{where}.not_sops")),
         nav_max_sops=_whole(raw.get("nav_max_sops", 50), f"{where}.nav_max_sops"),
         search=_choice(raw.get("search", "auto"), SEARCH_MODES, f"{where}.search"),
+        repository_facts=_flag(raw.get("repository_facts", False), f"{where}.repository_facts"),
         config_path=config_path,
         site_url=str(site_url),
         people=_people(raw.get("people", {}), where),
@@ -422,6 +425,12 @@ SEARCH_MODES = ("material", "pagefind", "auto")
 def _whole(value: Any, where: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise ConfigError(f"{where}: a whole number, 0 or more, got {value!r}")
+    return value
+
+
+def _flag(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: true or false, got {value!r}")
     return value
 
 

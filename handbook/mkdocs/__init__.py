@@ -14,6 +14,7 @@ HOOKS: tuple[tuple[str, str], ...] = (
     ("contained_files", "first: links leading outside the repository are never published"),
     ("tool_assets", "the tool's stylesheet and Mermaid, served from the package unless docs/ has its own"),
     ("handbook_site", ""),
+    ("site_theme", "the handbook's template overrides: no api.github.com call from the header"),
     ("review_calendar", ""),
     ("whats_new", "what's-new pages and Atom feeds, catalogue.json (after handbook_site.py)"),
     ("self_assessment", 'the self-assessment as a quiz; "I have read version X"'),
@@ -21,6 +22,7 @@ HOOKS: tuple[tuple[str, str], ...] = (
     ("macros_fastpath", "literal macro calls without a Jinja template per page"),
     ("mermaid_local", ""),
     ("sop_print", 'a printable page per department: all its SOPs, one per sheet'),
+    ("search_quality", "search in the reader's language, SOPs first, hidden parts unindexed"),
     ("pagefind_search", "last: it indexes the finished site"),
 )
 

@@ -77,12 +77,12 @@ def _authored(files: Files, path: str, lang: str) -> bool:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Keep retired SOPs and untranslated fallbacks out of search."""
+    """Keep retired SOPs out of search (an untranslated SOP is found, in English, in the reader's site)."""
     handbook = build.current()
     lang = _language(config)
     sop = handbook.by_path.get(page.file.src_uri)
     if sop is not None:
-        _adapt_meta(page, handbook.by_id.get(sop.id, sop).status, exclude_from_search=_is_fallback(handbook, sop, lang))
+        _adapt_meta(page, handbook.by_id.get(sop.id, sop).status, exclude_from_search=False)
     _theme_safe_meta(page)
     if sop is not None:  # the id is part of the title: the tab shows it as text, the h1 and navigation keep it on one line
         page.meta["title"], page.title = sop_page.title_text(sop), sop_page.title_html(sop)
@@ -243,6 +243,7 @@ def _generated(config, path: str, content: str, lang: str, source_lang: str) -> 
     if lang != source_lang:
         plain = File.generated(config, _unsuffixed(path, lang), content="")
         file.dest_uri = f"{lang}/{plain.dest_uri}"
+        file.name = plain.name  # `index`, not `index.pl`: Material's navigation.indexes folds it into its section
     return file
 
 
@@ -268,8 +269,8 @@ def _adapt_meta(page, status: str, exclude_from_search: bool) -> None:
     if status in ("draft", "retired"):
         page.meta["status"] = status
     if status == "retired" or exclude_from_search:
-        # Retired SOPs stay readable for audit, and an untranslated SOP shown in English
-        # under /pl/ would repeat the English page: neither is a search hit.
+        # Retired SOPs stay readable for audit, not a search hit. An untranslated SOP shown
+        # in English under /pl/ is: each reader searches their own language's pages only.
         page.meta["search"] = {"exclude": True}
 
 
@@ -287,7 +288,9 @@ def _navigation(handbook: Handbook, files: Files, lang: str, generated_paths: se
     """
     policy = handbook.policy
     max_sops = policy.nav_max_sops
-    nav: list = [{label(lang, "nav.home"): "index.md"}]
+    # Owner tools sit under Home (one click from the home page), not as top tabs of their own.
+    owner_tools = ["reviews.md"] + (["translations.md"] if len(policy.languages) > 1 else [])
+    nav: list = [{label(lang, "nav.home"): ["index.md", *({label(lang, t.replace(".md", "_title")): t} for t in owner_tools)]}]
     # An SOP of an unknown department is an ID001 error already: not one more warning per language.
     unlisted: set[str] = {s.docs_path for s in handbook.by_path.values() if not s.is_translation and s.department not in policy.departments}
     for dept in policy.departments.values():
@@ -299,9 +302,6 @@ def _navigation(handbook: Handbook, files: Files, lang: str, generated_paths: se
         for file in files.documentation_pages():  # reached from their index page: no "omitted from nav" warning
             if _unsuffixed(file.src_uri, lang) in unlisted:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
-    nav.append({label(lang, "reviews_title"): "reviews.md"})
-    if len(policy.languages) > 1:
-        nav.append({label(lang, "translations_title"): "translations.md"})
     nav.append({label(lang, "glossary_title"): "glossary.md"})
     generated = {_unsuffixed(p, lang) for p in generated_paths}
     for file in files.documentation_pages():

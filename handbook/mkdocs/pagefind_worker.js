@@ -9,6 +9,7 @@
 
 const here = new URL(self.location.href);
 const lang = here.searchParams.get("lang") || "en";
+importScripts("workers/handbook-rank.js"); // the handbook's order: the typed SOP id, SOPs, then the rest
 const MAX_RESULTS = 20; // Material shows 10, then more on scroll: each one costs a fragment download
 
 // Pagefind picks its language index from <html lang>; a worker has no document, so give it one.
@@ -40,14 +41,17 @@ async function search(query) {
   const terms = Object.fromEntries(words.map((w) => [w.toLowerCase(), true]));
   const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data().then((d) => [r, d])));
   const items = data.map(([result, page]) => {
-    const group = [{ location: siteRelative(page.url), title: escape(page.meta.title || page.url), text: page.excerpt, score: result.score, terms }];
+    const sop = page.meta.sop || "";
+    const title = page.meta.title || page.url;
+    const shown = sop && !title.toLowerCase().includes(sop.toLowerCase()) ? `${sop} ${title}` : title;
+    const group = [{ location: siteRelative(page.url), title: escape(shown), text: page.excerpt, score: result.score, terms, sop }];
     for (const sub of (page.sub_results || []).slice(0, 5)) {
       if (sub.url === page.url) continue;
       group.push({ location: siteRelative(sub.url), title: escape(sub.title), text: sub.excerpt, score: result.score / 2, terms });
     }
     return group;
   });
-  return { items };
+  return self.HandbookRank.rank({ items }, query);
 }
 
 self.addEventListener("message", async (event) => {

@@ -135,6 +135,15 @@ LABELS: dict[str, dict[str, str]] = {
         "banner_text.draft": "This SOP is not approved yet. Do not follow it with customers until it is approved.",
         "banner_text.retired": "This SOP is no longer in force and is kept for audit only.",
         "say_this": "Say this",
+        # --- site: home page, glossary index (wt-site) ---
+        "home.search": "Search the handbook",
+        "home.search_hint": "Type an SOP id such as {example}, or any word from a procedure.",
+        "home.start_here": "Start here",
+        "home.recent": "Recently changed",
+        "home.for_owners": "For SOP owners",
+        "home.sop_count": "{count} SOPs",
+        "home.owners_intro": "Reviews that are due and translations that are behind:",
+        "glossary.index": "A–Z",
     },
     "pl": {
         "department": "Dział",
@@ -266,6 +275,15 @@ LABELS: dict[str, dict[str, str]] = {
         "banner_text.draft": "Ta procedura nie została jeszcze zatwierdzona. Nie stosuj jej w kontaktach z klientami, dopóki nie zostanie zatwierdzona.",
         "banner_text.retired": "Ta procedura już nie obowiązuje i jest przechowywana wyłącznie do celów audytu.",
         "say_this": "Powiedz to",
+        # --- site: home page, glossary index (wt-site) ---
+        "home.search": "Przeszukaj podręcznik",
+        "home.search_hint": "Wpisz identyfikator procedury, np. {example}, albo dowolne słowo z procedury.",
+        "home.start_here": "Na początek",
+        "home.recent": "Ostatnio zmienione",
+        "home.for_owners": "Dla właścicieli procedur",
+        "home.sop_count": "Procedury: {count}",
+        "home.owners_intro": "Przeglądy do wykonania i zaległe tłumaczenia:",
+        "glossary.index": "A–Z",
     },
     "hu": {
         "department": "Osztály",
@@ -397,6 +415,15 @@ LABELS: dict[str, dict[str, str]] = {
         "banner_text.draft": "Ez az SOP még nincs jóváhagyva. Amíg nem hagyják jóvá, ne alkalmazza az ügyfelekkel.",
         "banner_text.retired": "Ez az SOP már nem hatályos, csak ellenőrzési célból őrizzük meg.",
         "say_this": "Mondja ezt",
+        # --- site: home page, glossary index (wt-site) ---
+        "home.search": "Keresés a kézikönyvben",
+        "home.search_hint": "Írjon be egy SOP-azonosítót, például {example}, vagy bármely szót egy eljárásból.",
+        "home.start_here": "Kezdje itt",
+        "home.recent": "Nemrég módosítva",
+        "home.for_owners": "SOP-felelősöknek",
+        "home.sop_count": "{count} SOP",
+        "home.owners_intro": "Esedékes felülvizsgálatok és elmaradt fordítások:",
+        "glossary.index": "A–Z",
     },
     "lv": {
         "department": "Nodaļa",
@@ -528,6 +555,15 @@ LABELS: dict[str, dict[str, str]] = {
         "banner_text.draft": "Šī procedūra vēl nav apstiprināta. Neievērojiet to, apkalpojot klientus, kamēr tā nav apstiprināta.",
         "banner_text.retired": "Šī procedūra vairs nav spēkā un tiek glabāta tikai audita vajadzībām.",
         "say_this": "Sakiet šo",
+        # --- site: home page, glossary index (wt-site) ---
+        "home.search": "Meklēt rokasgrāmatā",
+        "home.search_hint": "Ierakstiet procedūras identifikatoru, piemēram, {example}, vai jebkuru vārdu no procedūras.",
+        "home.start_here": "Sāciet šeit",
+        "home.recent": "Nesen mainītas",
+        "home.for_owners": "Procedūru īpašniekiem",
+        "home.sop_count": "Procedūras: {count}",
+        "home.owners_intro": "Gaidāmās pārskatīšanas un novēlotie tulkojumi:",
+        "glossary.index": "A–Z",
     },
     "ar": {
         "department": "القسم",
@@ -659,6 +695,15 @@ LABELS: dict[str, dict[str, str]] = {
         "banner_text.draft": "لم يُعتمد هذا الإجراء بعد. لا تطبّقه مع العملاء حتى يُعتمد.",
         "banner_text.retired": "لم يعد هذا الإجراء ساريًا، ويُحتفظ به لأغراض التدقيق فقط.",
         "say_this": "قل هذا",
+        # --- site: home page, glossary index (wt-site) ---
+        "home.search": "ابحث في الدليل",
+        "home.search_hint": "اكتب رمز الإجراء مثل {example} أو أي كلمة من الإجراء.",
+        "home.start_here": "ابدأ من هنا",
+        "home.recent": "تم تغييرها مؤخرًا",
+        "home.for_owners": "لمالكي الإجراءات",
+        "home.sop_count": "عدد الإجراءات: {count}",
+        "home.owners_intro": "المراجعات المستحقة والترجمات المتأخرة:",
+        "glossary.index": "أ–ي",
     },
 }
 

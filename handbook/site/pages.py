@@ -22,6 +22,7 @@ from .labels import label
 from .markup import link_to, page_path, review_badge
 from .placeholders import SOP as SOP_LINK
 from .placeholders import placeholder
+from .search import fold
 
 
 def _sop_link(sop: SOP, shown: str | None = None) -> Markdown:
@@ -48,31 +49,48 @@ def _languages(handbook: Handbook, sop: SOP) -> Markdown:
     return templates.markdown("_languages.md", languages=found)
 
 
+START_HERE_TAG = "start-here"  # an SOP tagged so is listed under "Start here" on the home page
+RECENT = 5  # SOPs under "Recently changed"
+
+
 def home_page(handbook: Handbook, lang: str, whats_new_built: bool = True) -> str:
-    """The home page; its latest changes only where the site has the what's-new pages to link to."""
+    """For agents: search, where to start, what changed; the departments; owner tools last, one click away.
+
+    Its latest changes link to the what's-new pages only where the site has them."""
     policy = handbook.policy
     here = page_path("index.md", lang, policy.source_lang)
-    rows = []
-    for dept in policy.departments.values():
-        states = [handbook.review(s).state for s in handbook.in_department(dept.key)]
-        rows.append({
-            "name": dept.name_in(lang),
-            "target": _target(link_to(page_path(f"{dept.key}/index.md", lang, policy.source_lang), here)),
-            "lead": dept.lead,
-            "count": len(states),
-            "due_soon": states.count(ReviewState.DUE_SOON),
-            "overdue": states.count(ReviewState.OVERDUE),
-        })
+    departments = [
+        {"name": dept.name_in(lang), "lead": dept.lead, "count": len(handbook.in_department(dept.key)),
+         "target": _target(link_to(page_path(f"{dept.key}/index.md", lang, policy.source_lang), here))}
+        for dept in policy.departments.values()
+    ]
+    in_force = [s for s in sorted(handbook.by_id.values(), key=lambda s: s.id) if s.status not in ("draft", "retired")]
+    start_here = [_titled_link(handbook, s, lang) for s in in_force if START_HERE_TAG in (s.meta.get("tags") or [])]
+    recent = sorted(in_force, key=lambda s: (_changed(s), s.id), reverse=True)[:RECENT]
     return templates.markdown(
         "home.md",
         lang=lang,
         home_title=policy.home_text("title", lang) or label(lang, "home_title"),  # settings in extra.handbook
         home_intro=policy.home_text("introduction", lang) or label(lang, "home_intro"),
-        rows=rows,
+        departments=departments,
+        start_here=start_here,
+        recent=[{"link": _titled_link(handbook, s, lang), "version": s.version, "date": _changed(s).isoformat()} for s in recent if _changed(s)],
+        example=in_force[0].id if in_force else "CC-001",
         reviews=_target(link_to(page_path("reviews.md", lang, policy.source_lang), here)),
+        translations=_target(link_to(page_path("translations.md", lang, policy.source_lang), here)) if len(policy.languages) > 1 else None,
         glossary=_target(link_to(page_path("glossary.md", lang, policy.source_lang), here)),
         whats_new_latest=whats_new.latest(handbook, lang, here) if whats_new_built else {"rows": []},
     )
+
+
+def _titled_link(handbook: Handbook, sop: SOP, lang: str) -> Markdown:
+    """`CC-001 Answering inbound phone calls`, linked, in the reader's language where translated."""
+    return _sop_link(sop, f"{sop.id} {handbook.in_language(sop, lang).title}")
+
+
+def _changed(sop: SOP):
+    """When the SOP's current version took effect (or, without `effective`, when it was last reviewed)."""
+    return sop.dates.get("effective") or sop.dates.get("last_reviewed")
 
 
 def department_page(handbook: Handbook, key: str, lang: str) -> str:
@@ -137,19 +155,27 @@ def _sop_title(handbook: Handbook, sop: SOP, lang: str) -> str:
 
 
 def glossary_page(handbook: Handbook, lang: str) -> str:
-    """Every term with its definition and the SOPs that use it."""
+    """Every term with its definition and the SOPs that use it (by id and title), under an A–Z index."""
     usage = handbook.term_usage()
-    entries = []
+    letters: dict[str, list[dict]] = {}
     for term in handbook.glossary.sorted():
         definition, fell_back = term.in_language(lang, handbook.policy.source_lang)
-        entries.append({
+        letters.setdefault(_initial(term.key), []).append({
             "name": term.key if definition.name == term.key else f"{term.key} — {definition.name}",
             "anchor": Markdown(f"{{#{term.anchor}}}"),  # term-<a-z0-9->: the glossary's own anchor
             "definition": definition.definition,
             "fell_back": fell_back,
-            "users": [_sop_link(s) for s in usage.get(term.key, [])],
+            "users": [_titled_link(handbook, s, lang) for s in usage.get(term.key, [])],
         })
-    return templates.markdown("glossary.md", lang=lang, entries=entries)
+    groups = [{"letter": letter, "href": Markdown(f"#letter-{index}"), "anchor": Markdown(f"{{#letter-{index}}}"), "entries": entries}
+              for index, (letter, entries) in enumerate(letters.items())]
+    return templates.markdown("glossary.md", lang=lang, groups=groups, used_by_class=Markdown("{: .hb-used-by }"))
+
+
+def _initial(key: str) -> str:
+    """The letter a term is filed under: `Ä`-words with `A`, digits and signs under `#`."""
+    first = fold(key[:1]).upper()
+    return first if first.isalpha() else "#"
 
 
 def translations_page(handbook: Handbook, lang: str) -> str:
@@ -161,7 +187,9 @@ def translations_page(handbook: Handbook, lang: str) -> str:
          "states": [handbook.translation_state(sop, other) for other in others]}
         for sop in sorted(handbook.by_id.values(), key=lambda s: s.id)
     ]
-    return templates.markdown("translations.md", lang=lang, others=others, rows=rows, marks=marks)
+    summary = [{"lang": other, "counts": {state.value: [r["states"][i] for r in rows].count(state) for state in TranslationState}}
+               for i, other in enumerate(others)]
+    return templates.markdown("translations.md", lang=lang, others=others, rows=rows, marks=marks, summary=summary)
 
 
 def generated_pages(handbook: Handbook, lang: str, whats_new_built: bool = True) -> dict[str, str]:

@@ -64,9 +64,9 @@ def test_home_shows_every_department_with_its_count(example_site):
     for meta in _sops().values():
         counts[meta["department"]] += 1
     departments = _departments()
-    rows = {r.find("td").get_text(strip=True): [c.get_text(strip=True) for c in r.find_all("td")] for r in page.select("article table tbody tr")}
+    cards = {card.find("a").get_text(strip=True): card.get_text(" ", strip=True) for card in page.select("article .hb-departments li")}
     for key, dept in departments.items():
-        assert rows[dept["name"]][2] == str(counts[key])
+        assert f"{counts[key]} SOPs" in cards[dept["name"]], cards
 
 
 def test_sop_page_opens_with_metadata_card(example_site):
@@ -161,11 +161,13 @@ def test_flowchart_sops_carry_mermaid_flowcharts(example_site):
 def test_glossary_page_lists_terms_with_their_sops(example_site):
     page = example_site.soup("glossary/")
     glossary = yaml.safe_load((ROOT / "glossary.yml").read_text(encoding="utf-8"))
-    headings = page.select("article h2[id^='term-']")
+    headings = page.select("article h3[id^='term-']")  # filed under their letter (h2, the A–Z index)
     assert len(headings) == len(glossary)
+    assert [a.get_text() for a in page.select("article nav.hb-az a")][:2] == ["A", "C"]
     aht = page.find(id="term-aht")
-    used_by = aht.find_next("p").find_next("p")
+    used_by = aht.find_next("p", class_="hb-used-by")
     assert used_by.select("a"), "AHT is used by at least one SOP"
+    assert "CC-001 Answering inbound phone calls" in [a.get_text() for a in used_by.select("a")]  # ids with titles
 
 
 def test_suggest_a_change_link_on_every_sop(example_site):
