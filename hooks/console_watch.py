@@ -1,6 +1,7 @@
-"""`mkdocs build` and `mkdocs serve`: a quiet console, every file the site reads watched, `--dirty` refused.
+"""`mkdocs build` and `mkdocs serve`: a quiet console, every file the site reads watched, `--dirty` refused,
+theme templates compiled once for all languages.
 
-Thin adapter over handbook/site/console.py and handbook/site/watched.py.
+Thin adapter over handbook/site/console.py, handbook/site/watched.py and handbook/site/compiled_templates.py.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from mkdocs.plugins import event_priority
 
 from handbook.policy import ConfigError, load_policy
 from handbook.site import console
+from handbook.site.compiled_templates import CACHE
 from handbook.site.watched import watched_paths
 
 DIRTY_REFUSED = (
@@ -31,6 +33,12 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     console.quieten()
     return config
+
+
+@event_priority(100)  # before any plugin renders a template with this language's environment
+def on_env(env, config, files):
+    env.bytecode_cache = CACHE
+    return env
 
 
 def on_serve(server, config, builder):
