@@ -89,7 +89,7 @@ def measure_preview(handbook: Path, env: dict, edits: int = 5, lang: str = "en",
                 latencies.append(time.perf_counter() - saved)
             edited.write_text(original, encoding="utf-8")
         finally:
-            proc.send_signal(signal.SIGINT)
+            proc.send_signal(signal.SIGTERM)  # not SIGINT: a background job's children ignore it
             try:
                 _, _, usage = os.wait4(proc.pid, 0)
             except ChildProcessError:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -53,8 +55,18 @@ def run(args: argparse.Namespace) -> int:
     except Abort as exc:
         sys.stderr.write(f"handbook: error: the first build failed: {exc}\n")
         return 1
-    preview.serve(open_in_browser=args.open)
+    # Ctrl+C and `kill` stop the server cleanly, even where a background shell made SIGINT ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        preview.serve(open_in_browser=args.open)
+    finally:
+        shutil.rmtree(preview.site_dir, ignore_errors=True)  # a temporary folder, as `mkdocs serve` uses
     return 0
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _console(verbose: bool) -> None:
