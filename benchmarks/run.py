@@ -5,9 +5,13 @@
     python benchmarks/run.py --sizes 100,1000 --check-sizes 10000 --runs 5
 
 Every measured command runs in a fresh subprocess; its wall time and peak memory
-(`ru_maxrss` of that child, from `os.wait4`) are the median of `--runs` runs made in
-this one process run, so ratios hold on a noisy machine. The last table is written to
-benchmarks/RESULTS.md with the machine and the date.
+(`ru_maxrss` of that child, from `os.wait4`) are the median of `--runs` runs. Our build
+and the plain one alternate run by run (ours, plain, ours, plain...) and "ours/plain" is
+the median of the per-pair ratios, so a change of load on a shared machine hits both.
+The author's loop is measured too (benchmarks/preview.py): `handbook serve`'s first
+page and the median time from a save to the served page showing it. The example
+handbook (docs/) is the first row. The last table is written to benchmarks/RESULTS.md
+with the machine and the date.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import TODAY, generate  # noqa: E402
 from benchmarks.plain import make_plain  # noqa: E402
+from benchmarks.preview import measure_preview  # noqa: E402
 
 ENV = {**os.environ, "HANDBOOK_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONPATH": str(ROOT)}
 COLUMNS = [
@@ -38,6 +43,9 @@ COLUMNS = [
     ("ours/plain", "build time over plain"), ("pages", "HTML pages written"), ("ms/page", "our build per HTML page"),
     ("KB/page", "our site bytes per HTML page"), ("plain KB/page", "plain site bytes per HTML page"),
     ("search", "search our build chose"), ("1st query KB", "what a reader downloads before the first result"),
+    ("preview 1st s", "`handbook serve`: from the command to the first SOP page served"),
+    ("save→visible s", "`handbook serve`: from saving an SOP's text to the served page showing it (median of 5 edits)"),
+    ("preview MB", "the serve process's peak RSS"),
 ]
 
 
@@ -57,6 +65,16 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
 def median_of(runs: int, command: list[str], cwd: Path) -> tuple[float, float]:
     results = [measure(command, cwd) for _ in range(runs)]
     return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
+
+
+def paired(runs: int, ours: tuple[list[str], Path], plain: tuple[list[str], Path]) -> dict:
+    """Ours and plain alternately, `runs` pairs: medians of each, and the median of the per-pair ratios."""
+    pairs = [(measure(*ours), measure(*plain)) for _ in range(runs)]
+    return {
+        "build s": statistics.median(o[0] for o, _ in pairs), "build MB": statistics.median(o[1] for o, _ in pairs),
+        "plain s": statistics.median(p[0] for _, p in pairs), "plain MB": statistics.median(p[1] for _, p in pairs),
+        "ours/plain": statistics.median(o[0] / p[0] for o, p in pairs),
+    }
 
 
 def site_figures(site: Path) -> tuple[int, int]:
@@ -95,10 +113,28 @@ def first_query_bytes(site: Path, lang: str = "en") -> tuple[str, int]:
     return "pagefind", fixed + (size(wasm) if wasm.is_file() else 0) + meta + max(chunks) + 20 * statistics.median(fragments)
 
 
-def bench_size(n: int, work: Path, runs: int, build: bool, build_runs: int) -> dict:
+def copy_example(dest: Path) -> dict[str, int]:
+    """The example handbook (docs/, mkdocs.yml, glossary, hooks, macros) in `dest`; its SOP file counts."""
+    for name in ("docs", "hooks", "macros"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "glossary.yml"):
+        shutil.copy(ROOT / name, dest / name)
+    from handbook.handbook import find_sop_files
+    from handbook.policy import load_policy
+
+    found = find_sop_files(load_policy(dest / "mkdocs.yml"))
+    translations = sum(1 for rel in found if rel[:-3].rsplit("/", 1)[-1].count("."))
+    return {"sops": len(found) - translations, "translations": translations}
+
+
+def bench_size(n: int, work: Path, runs: int, build: bool, build_runs: int, example: bool = False) -> dict:
     ours = work / f"n{n}" / "handbook"
-    counts = generate(ours, n)
-    row: dict = {"N": n, "files": counts["sops"] + counts["translations"]}
+    if example:
+        ours.mkdir(parents=True)
+        counts = copy_example(ours)
+    else:
+        counts = generate(ours, n)
+    row: dict = {"N": f"example ({counts['sops']})" if example else n, "files": counts["sops"] + counts["translations"]}
     print(f"[{datetime.now():%H:%M:%S}] N={n}: {row['files']} SOP files; check x{runs}", flush=True)
     row["check s"], row["check MB"] = median_of(runs, [sys.executable, "-m", "handbook", "check"], ours)
     row["floor s"], _ = median_of(runs, [sys.executable, str(ROOT / "benchmarks/floor.py"), "docs"], ours)
@@ -107,11 +143,9 @@ def bench_size(n: int, work: Path, runs: int, build: bool, build_runs: int) -> d
         return row
     plain = make_plain(ours, work / f"n{n}" / "plain")
     site, plain_site = work / f"n{n}" / "site", work / f"n{n}" / "plain-site"
-    print(f"[{datetime.now():%H:%M:%S}] N={n}: builds x{build_runs}", flush=True)
+    print(f"[{datetime.now():%H:%M:%S}] N={n}: builds x{build_runs}, ours and plain alternately", flush=True)
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d"]
-    row["build s"], row["build MB"] = median_of(build_runs, mkdocs + [str(site)], ours)
-    row["plain s"], row["plain MB"] = median_of(build_runs, [sys.executable, str(ROOT / "benchmarks/plain.py"), "build", str(plain_site)], plain)
-    row["ours/plain"] = row["build s"] / row["plain s"]
+    row.update(paired(build_runs, (mkdocs + [str(site)], ours), ([sys.executable, str(ROOT / "benchmarks/plain.py"), "build", str(plain_site)], plain)))
     row["pages"], total = site_figures(site)
     plain_pages, plain_total = site_figures(plain_site)
     row["ms/page"] = 1000 * row["build s"] / row["pages"]
@@ -119,6 +153,9 @@ def bench_size(n: int, work: Path, runs: int, build: bool, build_runs: int) -> d
     row["plain KB/page"] = plain_total / plain_pages / 1024
     row["search"], payload = first_query_bytes(site)
     row["1st query KB"] = payload / 1024
+    print(f"[{datetime.now():%H:%M:%S}] N={n}: handbook serve, 5 edits", flush=True)
+    preview = measure_preview(ours, ENV, edits=5)
+    row.update({k: preview[k] for k in ("preview 1st s", "save→visible s", "preview MB")})
     return row
 
 
@@ -162,7 +199,13 @@ NOTES = """How to read it:
   server sends JSON). Pagefind downloads our worker, pagefind.js, the entry file, the
   language's WebAssembly and metadata, the largest index chunk of the language and 20
   result fragments; Pagefind's own files are already compressed.
-- Peak memory is `ru_maxrss` of the measured command (the largest process of its tree)."""
+- Peak memory is `ru_maxrss` of the measured command (the largest process of its tree).
+- "ours/plain" is the median of per-pair ratios: each of our builds is followed by a plain
+  one, so a load change on a shared machine hits both sides of a ratio.
+- The preview columns: `handbook serve` (one language, English) started in a fresh process;
+  an SOP's text is saved 5 times with a new sentence and the served page is polled every
+  20 ms until it shows it (benchmarks/preview.py). Front-matter edits rebuild the
+  language whole and are not what these figures measure."""
 
 
 def write_results(path: Path, rows: list[dict], runs: int, large_runs: int, argv: list[str]) -> None:
@@ -183,6 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per figure; the median is reported (default 3)")
     parser.add_argument("--runs-large", type=int, default=2, help="runs per build figure from N = 2,000 on (default 2: a 5,000-SOP build takes many minutes)")
     parser.add_argument("--quick", action="store_true", help="smoke run: N = 20 and 60, one run each")
+    parser.add_argument("--no-example", action="store_true", help="leave out the example handbook's row")
     parser.add_argument("--work", type=Path, default=Path("/tmp/handbook-benchmark"), help="scratch folder (deleted and recreated)")
     parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md", help="where the table goes ('-' for nowhere)")
     args = parser.parse_args(argv)
@@ -192,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True)
     rows = []
+    if not args.no_example:
+        rows.append(bench_size(0, args.work, runs, build=True, build_runs=runs, example=True))
+        shutil.rmtree(args.work / "n0", ignore_errors=True)
     for n in sorted(set(sizes) | set(check_only)):
         rows.append(bench_size(n, args.work, runs, build=n in sizes, build_runs=runs if n < 2000 else min(runs, args.runs_large)))
         shutil.rmtree(args.work / f"n{n}", ignore_errors=True)  # a 5,000-SOP site takes gigabytes

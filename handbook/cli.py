@@ -42,9 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--today", metavar="YYYY-MM-DD", help="the date reviews are judged against (default: $HANDBOOK_TODAY or today)")
     check.add_argument("--config", "-f", default="mkdocs.yml", metavar="FILE", help="the handbook's mkdocs.yml (default: ./mkdocs.yml)")
     check.set_defaults(run=run_check)
-    from .commands import codeowners, import_docs, init, new, report, review  # imported here: they import UsageError from this module
+    from .commands import codeowners, import_docs, init, new, report, review, serve  # imported here: they import UsageError from this module
 
-    for command in (new, review, report, codeowners, import_docs, init):
+    for command in (new, review, report, codeowners, import_docs, init, serve):
         command.add_parser(commands)
     return parser
 

@@ -213,10 +213,10 @@ def _handbook_for_this_build(config) -> Handbook:
     policy: Policy | None = _state["policy"]
     if policy is None:
         raise PluginError("the handbook hook was not configured (on_config did not run)")
-    if _language(config) == policy.source_lang or _state["handbook"] is None:
+    if _language(config) == policy.source_lang or _state["handbook"] is None or build.loader() is not None:
         try:
             glossary = load_glossary(policy.glossary_path, _shown(policy, policy.glossary_path))
-            handbook = load(policy, glossary, today(), shown_root=policy.root)
+            handbook = (build.loader() or load)(policy, glossary, today(), shown_root=policy.root)  # handbook serve: a cache
         except (ConfigError, TodayError) as exc:
             raise PluginError(str(exc)) from None
         _report(handbook)

@@ -36,3 +36,18 @@ def set_page_urls(urls: dict[str, str]) -> None:
 def page_url(docs_path: str) -> str | None:
     """The site-relative URL of the page written in `docs_path` in the language being built, if any."""
     return _urls.get(docs_path)
+
+
+# How the build loads the handbook: `handbook.load` unless a preview installed a cache that
+# re-reads changed files only (handbook/preview/cache.py). With one, every build reloads
+# (a preview of one language has no source-language build to load it first).
+_loader = None
+
+
+def set_loader(loader) -> None:
+    global _loader
+    _loader = loader
+
+
+def loader():
+    return _loader
