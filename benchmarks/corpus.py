@@ -173,7 +173,19 @@ def sop_text(policy, sop: dict, lang: str, rng: random.Random, terms: list[str],
     out += [f"## {heads['documentation']}", "", *[f"- {phrases.sentence(words, rng, term, link)}" for _ in range(3)], ""]
     out += [f"## {heads['training']}", "", para(2), ""]
     out += [f"## {heads['review']}", "", para(2) + f" {link()}", ""]
+    out += _self_assessment(policy, lang, words, rng, term, link)
     return "\n".join(out)
+
+
+def _self_assessment(policy, lang: str, words: dict, rng: random.Random, term, link) -> list[str]:
+    """Two questions in the handbook's quiz form (handbook/quiz.py): a policy may require them."""
+    out = [f"## {policy.self_assessment.section.label(lang, policy.source_lang)}", ""]
+    for number in (1, 2):
+        options = [phrases.sentence(words, rng, term, link).rstrip(".") for _ in range(3)]
+        right = rng.randrange(3)
+        out += [f"### {number}. {phrases.sentence(words, rng, term, link)}", ""]
+        out += [f"- [{'x' if i == right else ' '}] {option} ({i + 1})" for i, option in enumerate(options)] + [""]
+    return out
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:

@@ -29,7 +29,6 @@ WORKERS = "assets/javascripts/workers"
 SCRIPTS = ("handbook-search.js", "handbook-rank.js")
 _MATERIAL_WORKER = re.compile(r'("search": ")([^"]*?assets/javascripts/workers/)(search\.[0-9a-f]+\.min\.js)(")')
 _PAGEFIND_BODY = "data-pagefind-body"
-_FIRST_H1 = re.compile(r"<h1(?=[\s>])")
 
 _pages: dict[str, search_index.IndexedPage] = {}
 
@@ -56,7 +55,7 @@ def on_post_page(output: str, page, config) -> str:
     if _PAGEFIND_BODY in output:
         if sop_id:
             output = output.replace(_PAGEFIND_BODY, f'{_PAGEFIND_BODY} data-pagefind-meta="sop:{sop_id}"', 1)
-            output = _FIRST_H1.sub(f'<h1 data-pagefind-index-attrs="data-hb-sop" data-hb-sop="{sop_id}"', output, count=1)
+            # the id is in the heading itself (handbook/site/sop_page.py), so Pagefind indexes it from there
         return output
     return _MATERIAL_WORKER.sub(lambda m: f"{m.group(1)}{m.group(2)}handbook-search.js?lang={lang}&worker={m.group(3)}{m.group(4)}", output, count=1)
 

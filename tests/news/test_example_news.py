@@ -34,7 +34,7 @@ def test_the_newest_note_leads_the_page_the_home_page_and_the_feed(example_site)
     sop_id, version, note = _newest_noted_change()
     first = example_site.soup("whats-new/").select("article li")[0].get_text(" ", strip=True)
     assert first.startswith(sop_id) and f"New version {version} : {note}" in first
-    home = example_site.soup("").select("article li")[0].get_text(" ", strip=True)
+    home = example_site.soup("").select("article .hb-latest li")[0].get_text(" ", strip=True)
     assert home == first
     feed = feedparser.parse((example_site.site / "whats-new" / "feed.xml").read_bytes())
     assert not feed.bozo and feed.entries[0].summary == f"New version {version}: {note}"

@@ -128,7 +128,7 @@ def test_a_new_review_adds_one_entry_and_keeps_every_id(built, tmp_path):
     assert feed.entries[0].summary == "New version 2.2: Chat closes at 20:00"
     for unchanged in ("billing.xml", "../catalogue-1.schema.json"):  # no clock, no build path: the same bytes
         assert (again.site / "whats-new" / unchanged).read_bytes() == (built[1].site / "whats-new" / unchanged).read_bytes()
-    latest = again.soup("").select("article li")
+    latest = again.soup("").select("article .hb-latest li")
     assert latest[0].get_text(" ", strip=True).startswith("CS-001 Answering the phone — New version 2.2")
     assert len(latest) == 5  # the home page shows the latest few
 

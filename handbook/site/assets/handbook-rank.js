@@ -1,5 +1,5 @@
 // The handbook's order of search results, shared by both search workers (Material's and Pagefind's).
-// 1. the SOP whose id was typed ("CC-001", "cc001", "cc-1"); 2. other SOP pages;
+// 1. the SOP whose id was typed ("AB-001", "ab001", "ab-1"); 2. other SOP pages;
 // 3. every other page (glossary, authored pages). Within each, the backend's own order.
 "use strict";
 self.HandbookRank = (() => {

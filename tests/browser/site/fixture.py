@@ -117,7 +117,6 @@ def build_site(tmp_path_factory, search: str) -> Build:
     (project / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
     for name in ("hooks", "macros"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     for path, text in SOPS.items():
         target = project / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)
