@@ -72,7 +72,7 @@ DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
 
 # Every setting the policy reads, by where it is written: a setting not listed is a misspelling (add new ones here).
 KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
-    "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms"),
+    "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms", "words"),
     "review": ("default_interval_months", "due_soon_days", "exempt_statuses"),
     "departments": ("name", "names", "prefix", "lead", "review_interval_months"),
 }
@@ -112,6 +112,7 @@ class Policy:
     search: str = "auto"  # material, pagefind, or auto (by handbook size)
     on_undefined: str = "keep"  # the macros plugin's `on_undefined`: how page templates treat an unknown name
     synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # section key -> language -> other names (handbook import)
+    words_dir: Path | None = None  # the handbook's own interface words (<lang>.yml), over the package's
     _by_prefix: dict[str, Department] = field(default_factory=dict, repr=False)
     _accepted: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -217,6 +218,7 @@ def policy_from_mapping(
         people=_people(raw.get("people", {}), where),
         on_undefined=on_undefined,
         synonyms=_synonyms(raw.get("synonyms", {}), where, {s.key for s in sections}),
+        words_dir=root / str(raw.get("words", "words")),
     )
 
 

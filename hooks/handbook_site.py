@@ -24,7 +24,7 @@ from handbook.handbook import Handbook, load
 from handbook.policy import ConfigError, Policy, policy_from_mapping
 from handbook.site import build, escaping, language, markup, pages, placeholders
 from handbook.site.abbreviations import AbbreviationMarker
-from handbook.site.labels import label
+from handbook.site.labels import label, use_words
 from handbook.site.search import fold_search_index
 from handbook.today import TodayError, today
 
@@ -49,6 +49,7 @@ def on_config(config):
         _state["policy"] = policy_from_mapping(raw, root, Path(config.docs_dir), "mkdocs.yml", Path(config.config_file_path), config.site_url or "", on_undefined)
     except ConfigError as exc:
         raise PluginError(str(exc)) from None
+    use_words(_state["policy"].words_dir)  # the handbook's own interface words over the package's
     return config
 
 
