@@ -29,7 +29,7 @@ def language_findings(policy: Policy, shown_root: Path | None = None, folder: Pa
         findings += _word_findings(lang, words, folder, policy.words_dir, shown_root)
         if lang == policy.source_lang:
             continue
-        no_heading = [s.key for s in policy.sections if not s.headings.get(lang)]
+        no_heading = sections_without_heading(policy, lang)
         if no_heading:
             findings.append(
                 Finding(config, 0, "LANG003", f"extra.handbook.sections has no {lang} heading for {_keys(no_heading)}: {lang} pages and `handbook new --language {lang}` fall back to {policy.source_lang}")
@@ -40,6 +40,18 @@ def language_findings(policy: Policy, shown_root: Path | None = None, folder: Pa
                 Finding(config, 0, "LANG004", f"no {lang} name for department {_keys(unnamed)}: add `names: {{{lang}: ...}}` to each in extra.handbook.departments; the {lang} site shows the {policy.source_lang} name")
             )
     return findings
+
+
+def sections_without_heading(policy: Policy, lang: str) -> list[str]:
+    """The required sections with no heading in `lang` (pages in it would fall back to the source language's)."""
+    return [s.key for s in policy.sections if not s.headings.get(lang)]
+
+
+def headings_fix(policy: Policy, lang: str, keys: list[str]) -> str:
+    """How to add the headings: an example line for mkdocs.yml."""
+    first = policy.section(keys[0])
+    source = first.label(policy.source_lang, policy.source_lang) if first else keys[0]
+    return f"add a {lang} heading to each in extra.handbook.sections in mkdocs.yml, e.g. {keys[0]}: {{{policy.source_lang}: {source}, {lang}: ...}}"
 
 
 def _word_findings(lang: str, words: dict, folder: Path, own: Path | None, shown_root: Path | None) -> list[Finding]:

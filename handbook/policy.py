@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .language_list import i18n_languages, language_mismatch, plugin_options
 from .yamlio import load_config_text
 
 
@@ -175,7 +176,8 @@ def load_policy(config_path: Path) -> Policy:
     docs_dir = root / str(config.get("docs_dir") or "docs")
     if not docs_dir.is_dir():  # else every check would pass with "0 SOP file(s) checked"
         raise ConfigError(f"{shown}: docs_dir {docs_dir.name!r} is not a folder; create it or correct `docs_dir:` in {shown}")
-    return policy_from_mapping(raw, root, docs_dir, shown, config_path, config.get("site_url") or "", _on_undefined(config.get("plugins")))
+    plugins = config.get("plugins")
+    return policy_from_mapping(raw, root, docs_dir, shown, config_path, config.get("site_url") or "", _on_undefined(plugins), i18n_languages(plugin_options(plugins, "i18n")))
 
 
 def _on_undefined(plugins: Any) -> str:
@@ -197,10 +199,17 @@ def policy_from_mapping(
     config_path: Path | None = None,
     site_url: str = "",
     on_undefined: str = "keep",
+    i18n: tuple[str, ...] | None = None,
 ) -> Policy:
+    """The policy from `extra.handbook`; `i18n` is the languages mkdocs-static-i18n builds (`i18n_languages`), if it is used."""
     where = f"{shown}: extra.handbook"
     _refuse_unknown(raw, "", where)
-    languages = _str_list(raw.get("languages", ["en"]), f"{where}.languages") or ["en"]
+    if "languages" in raw:
+        languages = _str_list(raw["languages"], f"{where}.languages") or ["en"]
+        if problem := language_mismatch(languages, i18n):
+            raise ConfigError(f"{shown}: {problem}")
+    else:  # one list: the languages the i18n plugin builds
+        languages = list(i18n or ["en"])
     sections = _sections(raw.get("sections", DEFAULT_SECTIONS), where, languages[0])
     return Policy(
         root=root,

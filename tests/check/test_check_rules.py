@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
-from check_support import TempHandbook, findings_in, messages_in
+from check_support import TempHandbook, findings_in, messages_in, with_polish
 
 from handbook.findings import RULES, Severity
 
@@ -432,19 +432,8 @@ def _rev002(hb: TempHandbook) -> Expect:
 TRANSLATION = "docs/cs/cs-001.pl.md"
 
 
-POLISH = {"Purpose": "Cel", "Scope": "Zakres", "Responsibilities": "Odpowiedzialność", "Definitions": "Definicje", "Procedure": "Procedura",
-          "Performance measures": "Mierniki", "Documentation": "Dokumentacja", "Training": "Szkolenie", "Review and approval": "Przegląd"}
-
-
 def _with_polish(hb: TempHandbook) -> None:
-    """Polish built, with its section headings and department names (else LANG003/LANG004)."""
-    config = hb.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, pl]")
-    for english, polish in POLISH.items():
-        text = text.replace(f"{{en: {english}}}", f"{{en: {english}, pl: {polish}}}")
-    for prefix in ("CS", "BR"):
-        text = text.replace(f"prefix: {prefix}\n", f"prefix: {prefix}\n        names: {{pl: Dział {prefix}}}\n")
-    config.write_text(text, encoding="utf-8")
+    with_polish(hb.root)
 
 
 def _translation(hb: TempHandbook, path: str = TRANSLATION, **fields: str) -> None:
