@@ -2,7 +2,8 @@
 
 Two departments (Support `SU`, Billing `BI`), three languages by default (en, pl and
 Arabic, right to left), an SOP in each format, translations (one current, one stale),
-a draft, a glossary with translations and a people registry. None of it is the example
+a draft, one SOP due for review soon (SU-002, 2026-12-10), a glossary with
+translations (Refund has none in Arabic) and a people registry. None of it is the example
 handbook in docs/: the tool's tests pass whatever content an adopter keeps there.
 
 The tool's wiring (hooks, macros, theme, Markdown extensions, link validation, the
@@ -86,12 +87,13 @@ class SopSpec:
     status: str = "approved"
     version: str = "1.0"
     owner: str = "Cara Owner"
+    last_reviewed: str = "2026-06-01"
     translated: tuple[tuple[str, str], ...] = ()  # (language, version it follows)
 
 
 SOPS = (
     SopSpec("support/su-001.md", "SU-001", "Answering a customer", "support", "simple", version="1.2", translated=(("pl", "1.2"), ("ar", "1.2"))),
-    SopSpec("support/su-002.md", "SU-002", "Handling a complaint", "support", "hierarchical", owner="Ana Lead"),
+    SopSpec("support/su-002.md", "SU-002", "Handling a complaint", "support", "hierarchical", owner="Ana Lead", last_reviewed="2025-12-10"),  # due soon
     SopSpec("billing/bi-001.md", "BI-001", "Paying a refund", "billing", "flowchart", version="2.1", translated=(("pl", "2.0"),)),
     SopSpec("billing/bi-002.md", "BI-002", "Correcting an address", "billing", "simple", status="draft", owner="Ben Lead"),
 )
@@ -164,7 +166,7 @@ def sop_text(spec: SopSpec, lang: str, follows: str = "") -> str:
             f"owner: {spec.owner}",
             f"status: {spec.status}",
             f'version: "{spec.version}"',
-            "last_reviewed: 2026-06-01",
+            f"last_reviewed: {spec.last_reviewed}",
             f"format: {spec.fmt}",
             "channels: [phone, chat]",
         ]
@@ -194,6 +196,8 @@ def mkdocs_yml(languages: tuple[str, ...]) -> str:
     return f"""\
 site_name: Fixture Co Handbook
 site_url: https://handbook.fixture.test/
+repo_url: https://github.com/fixture-co/handbook
+edit_uri: edit/main/docs/
 docs_dir: docs
 
 {wiring}
