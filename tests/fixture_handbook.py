@@ -68,6 +68,10 @@ TEXT = {
     "training": "New agents shadow a senior agent for one week.",
     "review": "The owner reviews this SOP every year.",
 }
+TRANSLATED = {  # a translation's own words (the other sections keep the English text, as a translator starts)
+    "pl": {"purpose": "Każdy klient, który kontaktuje się z działem, słyszy to samo powitanie i wie, co wydarzy się dalej."},
+    "ar": {"purpose": "يحصل كل عميل يتواصل مع المكتب على الترحيب نفسه ويعرف ما سيحدث بعد ذلك."},
+}
 PROCEDURES = {
     "simple": '1. Greet the customer.\n2. Confirm who they are.\n3. Close the contact and log it; see {{ sop("BI-001") }} for refunds.',
     "hierarchical": "### Stage 1: Listen\n\n1. Let the customer explain.\n2. Repeat the problem back.\n\n"
@@ -174,7 +178,8 @@ def sop_text(spec: SopSpec, lang: str, follows: str = "") -> str:
         front = [f"id: {spec.id}", f"title: {spec.title} ({lang})", f'translation_of_version: "{follows}"']
     body = []
     for key, names in HEADINGS.items():
-        body.append(f"## {names[lang]}\n\n{PROCEDURES[spec.fmt] if key == 'procedure' else TEXT[key]}\n")
+        text = PROCEDURES[spec.fmt] if key == "procedure" else TRANSLATED.get(lang, {}).get(key, TEXT[key])
+        body.append(f"## {names[lang]}\n\n{text}\n")
     return "---\n" + "\n".join(front) + "\n---\n\n" + "\n".join(body)
 
 
