@@ -146,14 +146,23 @@ class FixtureHandbook:
         return sorted(p.relative_to(self.docs).as_posix() for p in self.docs.rglob("*.md") if p.parent != self.docs)
 
 
-def make_handbook(root: Path, languages: tuple[str, ...] = ("en", "pl", "ar")) -> FixtureHandbook:
-    """Write the fixture handbook into `root` (created) and return it."""
+def make_handbook(
+    root: Path,
+    languages: tuple[str, ...] = ("en", "pl", "ar"),
+    departments: dict[str, tuple[str, dict[str, str], str]] | None = None,
+    sops: tuple[SopSpec, ...] = SOPS,
+    policy: str = "",
+) -> FixtureHandbook:
+    """Write the fixture handbook into `root` (created) and return it; `sops=()` gives one with no SOP yet.
+
+    `policy` is more of `extra.handbook` as YAML text indented by four spaces (e.g. `synonyms:`).
+    """
     root.mkdir(parents=True, exist_ok=True)
     hb = FixtureHandbook(root, tuple(languages))
     _copy_tool(root)
-    hb.write("mkdocs.yml", mkdocs_yml(languages))
+    hb.write("mkdocs.yml", mkdocs_yml(languages, departments or DEPARTMENTS) + policy)
     hb.write("glossary.yml", GLOSSARY)
-    for spec in SOPS:
+    for spec in sops:
         hb.write(f"docs/{spec.path}", sop_text(spec, "en"))
         for lang, follows in spec.translated:
             if lang in languages:
@@ -183,7 +192,7 @@ def sop_text(spec: SopSpec, lang: str, follows: str = "") -> str:
     return "---\n" + "\n".join(front) + "\n---\n\n" + "\n".join(body)
 
 
-def mkdocs_yml(languages: tuple[str, ...]) -> str:
+def mkdocs_yml(languages: tuple[str, ...], departments: dict[str, tuple[str, dict[str, str], str]] = DEPARTMENTS) -> str:
     """The fixture's mkdocs.yml: its own site, policy and languages; the repository's wiring."""
     repo = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     i18n = "\n".join(
@@ -193,7 +202,7 @@ def mkdocs_yml(languages: tuple[str, ...]) -> str:
     departments = "\n".join(
         f"      {key}:\n        name: {names['en']}\n        prefix: {prefix}\n        lead: {lead}\n"
         f"        names: {{{', '.join(f'{lang}: {names[lang]}' for lang in languages[1:] if lang in names)}}}"
-        for key, (prefix, names, lead) in DEPARTMENTS.items()
+        for key, (prefix, names, lead) in departments.items()
     )
     sections = "\n".join(f"      {key}: {{{', '.join(f'{lang}: {names[lang]}' for lang in languages if lang in names)}}}" for key, names in HEADINGS.items())
     people = "\n".join(f'      {name}: "{handle}"' for name, handle in PEOPLE.items())
