@@ -60,13 +60,18 @@ Refund:
 # Body text per section (English); translations use the same text under their own headings.
 TEXT = {
     "purpose": "Every customer who contacts the desk gets the same welcome and leaves knowing what happens next.",
-    "scope": "All contacts that reach an agent, on every channel the SOP lists.",
+    "scope": 'All contacts that reach an agent, on every channel the SOP lists; a {{ term("Refund") }} request goes to billing.',
     "responsibilities": "Agents follow this SOP; the department lead coaches on it.",
     "definitions": "{{ definitions() }}",
     "performance": 'Keep {{ term("AHT") }} under six minutes.',
-    "documentation": "Every contact is logged in the case system.",
-    "training": "New agents shadow a senior agent for one week.",
+    "documentation": "Every contact is logged in the case system; the weekly AHT report is drawn from it.",
+    "training": "New agents shadow a senior agent for one week; coaching looks at the AHT of each new agent.",
     "review": "The owner reviews this SOP every year.",
+}
+TITLES = {  # (id, language) -> a translation's title
+    ("SU-001", "pl"): "Obsługa zgłoszenia klienta",
+    ("SU-001", "ar"): "الرد على طلب استرداد",  # a word Material's Arabic search is known to find
+    ("BI-001", "pl"): "Wypłata zwrotu",
 }
 TRANSLATED = {  # a translation's own words (the other sections keep the English text, as a translator starts)
     "pl": {"purpose": "Każdy klient, który kontaktuje się z działem, słyszy to samo powitanie i wie, co wydarzy się dalej."},
@@ -77,7 +82,7 @@ PROCEDURES = {
     "hierarchical": "### Stage 1: Listen\n\n1. Let the customer explain.\n2. Repeat the problem back.\n\n"
     "### Stage 2: Resolve\n\n1. Fix the problem or agree the next step.\n2. Confirm the outcome in writing.",
     "flowchart": "```mermaid\nflowchart TD\n  A[Request] --> B{Paid twice?}\n  B -->|yes| C[Refund]\n  B -->|no| D[Explain the bill]\n```\n\n"
-    '1. Check the account.\n2. Pay the {{ term("Refund") }} within five days.\n3. Tell the customer.',
+    '1. Check the account.\n2. Pay the {{ term("Refund") }} within five days.\n3. Tell the customer, as {{ sop("SU-001") }} says.',
 }
 
 
@@ -184,7 +189,7 @@ def sop_text(spec: SopSpec, lang: str, follows: str = "") -> str:
             "channels: [phone, chat]",
         ]
     else:
-        front = [f"id: {spec.id}", f"title: {spec.title} ({lang})", f'translation_of_version: "{follows}"']
+        front = [f"id: {spec.id}", f"title: {TITLES.get((spec.id, lang), f'{spec.title} ({lang})')}", f'translation_of_version: "{follows}"']
     body = []
     for key, names in HEADINGS.items():
         text = PROCEDURES[spec.fmt] if key == "procedure" else TRANSLATED.get(lang, {}).get(key, TEXT[key])

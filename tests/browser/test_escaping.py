@@ -34,7 +34,7 @@ def _watch_dialogs(page) -> list[str]:
 
 def test_a_search_result_shows_the_title_as_text(page, hostile_url):
     opened = _watch_dialogs(page)
-    page.goto(hostile_url + "contact-centre/cc-001/")
+    page.goto(hostile_url + "support/su-001/")
     assert page.title() == f"{TITLE} - {SITE_NAME}"
     expect(page.locator("article h1")).to_have_text(TITLE)
     page.locator("nav.md-nav--primary a", has_text="Answering Refunds").first.hover()

@@ -129,7 +129,7 @@ def test_definitions_section_lists_the_terms_used(fixture_site):
     heading = page.find("h2", id="definitions")
     definitions = heading.find_next_sibling("dl")
     terms = [dt.get_text(strip=True) for dt in definitions.find_all("dt")]
-    assert terms == ["AHT(Average handle time)"]  # the only term SU-001 uses, with its name
+    assert terms == ["AHT(Average handle time)", "Refund"]  # the terms SU-001 uses, with their names
     for dd in definitions.find_all("dd"):
         assert dd.get_text(strip=True)
 
