@@ -23,18 +23,18 @@ def plugin_options(plugins: Any, name: str) -> Any:
 
 
 def i18n_languages(options: Any) -> tuple[str, ...] | None:
-    """The locales mkdocs-static-i18n builds, its default first; None without the plugin or when it builds one locale only.
+    """The locales mkdocs-static-i18n lists, its default first; None without the plugin or with `build_only_locale`.
 
-    `options` is the plugin's options as written in mkdocs.yml or its validated config
-    (both map `languages` to items with `locale`, `default` and `build`).
+    A locale listed with `build: false` counts too: its translation files (`x.ar.md`) are
+    still translations, never SOPs of their own. `options` is the plugin's options as
+    written in mkdocs.yml or its validated config (both map `languages` to items with
+    `locale` and `default`); `build_only_locale` rewrites `default`, so it gives None.
     """
     if options is None or not hasattr(options, "get") or options.get("build_only_locale"):
         return None
     built, default = [], None
     for item in options.get("languages") or []:
         if not hasattr(item, "get") or not isinstance(item.get("locale"), str) or item.get("locale") == "null":
-            continue
-        if item.get("build", True) is False:
             continue
         built.append(item["locale"])
         if item.get("default") and default is None:
@@ -59,9 +59,9 @@ def language_mismatch(listed: list[str], i18n: tuple[str, ...] | None) -> str | 
     if only_handbook:
         differences.append(f"only extra.handbook.languages has {', '.join(only_handbook)}")
     if only_plugin:
-        differences.append(f"only plugins.i18n.languages builds {', '.join(only_plugin)}")
+        differences.append(f"only plugins.i18n.languages has {', '.join(only_plugin)}")
     return (
-        f"extra.handbook.languages [{', '.join(listed)}] and plugins.i18n.languages (built: [{', '.join(i18n)}]) differ: "
+        f"extra.handbook.languages [{', '.join(listed)}] and plugins.i18n.languages [{', '.join(i18n)}] differ: "
         f"{'; '.join(differences)}. Remove extra.handbook.languages (the handbook then uses the i18n plugin's list), "
         "or list the same languages in both, the source language first and marked `default: true` in the plugin"
     )

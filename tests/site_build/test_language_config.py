@@ -42,7 +42,7 @@ def test_a_matching_second_list_is_accepted(hb):
 @pytest.mark.parametrize(
     ("listed", "difference"),
     [
-        ("en", "only plugins.i18n.languages builds pl, ar"),
+        ("en", "only plugins.i18n.languages has pl, ar"),
         ("en, pl, ar, de", "only extra.handbook.languages has de"),
         ("pl, en, ar", "the source language is pl in extra.handbook.languages but en (default: true) in the plugin"),
     ],
@@ -63,14 +63,18 @@ def test_the_build_stops_on_the_same_mismatch(hb, tmp_path):
     build = mkdocs_build(hb.root, tmp_path / "site")
     assert build.returncode != 0
     assert "Traceback" not in build.log
-    assert "only plugins.i18n.languages builds pl, ar" in build.log
+    assert "only plugins.i18n.languages has pl, ar" in build.log
     assert not (tmp_path / "site" / "pl").exists()
 
 
-def test_a_language_the_plugin_does_not_build_is_not_the_handbooks(hb):
+def test_a_language_the_plugin_does_not_build_still_owns_its_translation_files(hb, tmp_path):
+    """`build: false` (a translation under way): su-001.ar.md stays a translation, never a second SU-001."""
     hb.edit("mkdocs.yml", "        - locale: ar\n          name: العربية\n          build: true", "        - locale: ar\n          name: العربية\n          build: false")
-    _add_handbook_list(hb, "en, pl")
-    assert load_policy(hb.path("mkdocs.yml")).languages == ("en", "pl")
+    assert load_policy(hb.path("mkdocs.yml")).languages == ("en", "pl", "ar")
+    build = mkdocs_build(hb.root, tmp_path / "site")
+    assert build.returncode == 0, build.log
+    assert not (tmp_path / "site" / "ar").exists()
+    assert "SU-001" in build.soup("support/su-001/").get_text()
 
 
 def test_a_new_language_without_words_headings_or_names_is_reported_with_the_fix(hb, tmp_path):
@@ -126,13 +130,13 @@ def test_new_translation_gets_the_languages_headings(hb):
     ("options", "expected"),
     [
         ({"languages": [{"locale": "pl"}, {"locale": "en", "default": True}]}, ("en", "pl")),
-        ({"languages": [{"locale": "en", "default": True}, {"locale": "null", "name": "Help"}, {"locale": "ar", "build": False}]}, ("en",)),
+        ({"languages": [{"locale": "en", "default": True}, {"locale": "null", "name": "Help"}, {"locale": "ar", "build": False}]}, ("en", "ar")),
         ({"build_only_locale": "pl", "languages": [{"locale": "en", "default": True}, {"locale": "pl"}]}, None),
         ({}, None),
         (None, None),
     ],
 )
-def test_the_plugins_built_languages(options, expected):
+def test_the_plugins_languages(options, expected):
     assert i18n_languages(options) == expected
 
 
