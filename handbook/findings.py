@@ -88,6 +88,12 @@ RULES: dict[str, Rule] = {
         Rule("TR002", _E, "translation changes a field its source owns", "Remove the field from the translation: department, owner, status, version, format, channels and review dates come from the source."),
         Rule("TR003", _E, "translation id differs from its source", "Give the translation the same id as the source SOP."),
         Rule("TR004", _W, "translation is stale", "Update the translation to the source's current version, then set translation_of_version to it."),
+        # Languages: every language the site is built in has its words (handbook/languages.py)
+        Rule("LANG001", _E, "a built language without interface words", "Copy handbook/site/words/en.yml to the language's file (e.g. de.yml) and translate every text."),
+        Rule("LANG002", _W, "interface words missing in a language", "Add the keys named to the language's words file, translated; until then readers see the English text."),
+        Rule("LANG003", _W, "section headings missing in a language", "Add the language's heading to each section named in extra.handbook.sections, e.g. purpose: {en: Purpose, de: Zweck}."),
+        Rule("LANG004", _W, "department names missing in a language", "Add the language to each department's `names:` in extra.handbook.departments, e.g. names: {de: Kundenservice}."),
+        Rule("LANG005", _E, "a words file that cannot be used", "Write `key: text` lines, quote texts with a colon, and keep every {placeholder} of the English text."),
         # Review
         Rule("REV001", _E, "review overdue", "Review the SOP, then run `handbook review ID` or update last_reviewed."),
         Rule("REV002", _W, "review due soon", "Plan the review with the owner before the due date."),

@@ -28,6 +28,7 @@ from .containment import links_leaving
 from .findings import Finding
 from .people import lead_findings
 from .glossary import Glossary, GlossaryTerm, load_glossary
+from .languages import language_findings
 from .policy import Policy, load_policy
 from .review import ReviewStatus
 from .rules import cross_rules, review_of, sop_rules
@@ -177,6 +178,7 @@ def load(policy: Policy, glossary: Glossary, today: date, shown_root: Path | Non
     rejected: list[str] = []
     rel_paths = find_sop_files(policy, leaving, rejected)
     handbook.findings += outside_findings(policy, leaving, shown_root) + name_findings(policy, rejected, shown_root) + _lead_findings(policy, shown_root)
+    handbook.findings += language_findings(policy, shown_root)
     shown = _shown_paths(rel_paths, policy.docs_dir, shown_root)
     with _collector_paused():
         _assemble(handbook, [_read_one(rel, policy, glossary, today, s) for rel, s in zip(rel_paths, shown)])
@@ -223,6 +225,7 @@ def check(policy: Policy, glossary: Glossary, today: date, shown_root: Path | No
     items = [(rel, is_translation or rel in translated) for rel, (_lang, is_translation) in zip(rel_paths, languages)]
     handbook = Handbook(policy, glossary, today)
     handbook.findings += outside_findings(policy, leaving, shown_root) + name_findings(policy, rejected, shown_root) + _lead_findings(policy, shown_root)
+    handbook.findings += language_findings(policy, shown_root)
     with _collector_paused():
         jobs = _jobs(len(items)) if jobs is None else jobs
         results = _check_all(items, (policy, glossary, today, shown_root), jobs)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import acknowledgement
+from .language_list import i18n_languages, language_mismatch, plugin_options
 from .yamlio import load_config_text
 
 
@@ -89,7 +90,7 @@ DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
 # Every setting the policy reads, by where it is written: a setting not listed is a misspelling (add new ones here).
 KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
     "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms", "tooling_owners", "title", "introduction", "self_assessment", "acknowledgement",
-         "repository_facts"),
+         "repository_facts", "words"),
     "self_assessment": ("headings", "required", "pass_mark"),
     "review": ("default_interval_months", "due_soon_days", "exempt_statuses"),
     "departments": ("name", "names", "prefix", "lead", "review_interval_months", "self_assessment"),
@@ -136,6 +137,7 @@ class Policy:
     introduction: dict[str, str] = field(default_factory=dict)  # the home page's opening paragraph per language
     self_assessment: SelfAssessmentPolicy = field(default_factory=SelfAssessmentPolicy)
     acknowledgement: str = ""  # the address template of "I have read version X" (handbook/acknowledgement.py); "" for none
+    words_dir: Path | None = None  # the handbook's own interface words (<lang>.yml), over the package's
     _by_prefix: dict[str, Department] = field(default_factory=dict, repr=False)
     _accepted: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -209,7 +211,8 @@ def load_policy(config_path: Path) -> Policy:
     docs_dir = root / str(config.get("docs_dir") or "docs")
     if not docs_dir.is_dir():  # else every check would pass with "0 SOP file(s) checked"
         raise ConfigError(f"{shown}: docs_dir {docs_dir.name!r} is not a folder; create it or correct `docs_dir:` in {shown}")
-    return policy_from_mapping(raw, root, docs_dir, shown, config_path, config.get("site_url") or "", _on_undefined(config.get("plugins")))
+    plugins = config.get("plugins")
+    return policy_from_mapping(raw, root, docs_dir, shown, config_path, config.get("site_url") or "", _on_undefined(plugins), i18n_languages(plugin_options(plugins, "i18n")))
 
 
 def _on_undefined(plugins: Any) -> str:
@@ -231,10 +234,17 @@ def policy_from_mapping(
     config_path: Path | None = None,
     site_url: str = "",
     on_undefined: str = "keep",
+    i18n: tuple[str, ...] | None = None,
 ) -> Policy:
+    """The policy from `extra.handbook`; `i18n` is the languages mkdocs-static-i18n builds (`i18n_languages`), if it is used."""
     where = f"{shown}: extra.handbook"
     _refuse_unknown(raw, "", where)
-    languages = _str_list(raw.get("languages", ["en"]), f"{where}.languages") or ["en"]
+    if "languages" in raw:
+        languages = _str_list(raw["languages"], f"{where}.languages") or ["en"]
+        if problem := language_mismatch(languages, i18n):
+            raise ConfigError(f"{shown}: {problem}")
+    else:  # one list: the languages the i18n plugin builds
+        languages = list(i18n or ["en"])
     sections = _sections(raw.get("sections", DEFAULT_SECTIONS), where, languages[0])
     return Policy(
         root=root,
@@ -258,6 +268,7 @@ def policy_from_mapping(
         introduction=_texts(raw.get("introduction"), f"{where}.introduction", languages[0]),
         self_assessment=_self_assessment(raw.get("self_assessment", {}), where, languages[0]),
         acknowledgement=_acknowledgement(raw.get("acknowledgement"), f"{where}.acknowledgement"),
+        words_dir=root / str(raw.get("words", "words")),
     )
 
 

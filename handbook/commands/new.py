@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..atomic import create_file
 from ..handbook import Handbook, open_handbook
+from ..languages import headings_fix, sections_without_heading
 from ..policy import Department
 from ..skeleton import FORMATS, next_id, relative_path, skeleton, translation_skeleton
 from ..sop import schema
@@ -91,6 +92,8 @@ def _new_translation(args: argparse.Namespace, handbook: Handbook, error: type[E
     lang = args.language
     if lang not in policy.languages[1:]:
         raise error(f"--language: a translation needs one of {', '.join(policy.languages[1:])} (extra.handbook.languages)")
+    if untitled := sections_without_heading(policy, lang):  # else the translation gets the source's headings
+        raise error(f"--language {lang}: no {lang} heading for the section(s) {', '.join(untitled)}: {headings_fix(policy, lang, untitled)}; then run this again")
     target = policy.docs_dir / f"{source.docs_path[:-3]}.{lang}.md"
     shown = _shown(target)
     try:

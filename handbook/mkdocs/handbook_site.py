@@ -20,10 +20,11 @@ from mkdocs.utils import get_relative_url
 from handbook import output
 from handbook.glossary import load_glossary
 from handbook.handbook import Handbook, load
+from handbook.language_list import i18n_languages
 from handbook.policy import ConfigError, Policy, policy_from_mapping
 from handbook.site import build, escaping, markup, pages, placeholders, sop_page
 from handbook.site.abbreviations import AbbreviationMarker
-from handbook.site.labels import label
+from handbook.site.labels import label, use_words
 from handbook.site.search import fold_search_index
 from handbook.today import TodayError, today
 
@@ -45,9 +46,12 @@ def on_config(config):
     try:
         macros = config.plugins.get("macros")  # page templates are checked with its on_undefined, as it renders them
         on_undefined = str(macros.config.get("on_undefined") or "keep") if macros is not None else "keep"
-        _state["policy"] = policy_from_mapping(raw, root, Path(config.docs_dir), "mkdocs.yml", Path(config.config_file_path), config.site_url or "", on_undefined)
+        i18n = config.plugins.get("i18n")  # the languages it builds are the handbook's (handbook/language_list.py)
+        languages = i18n_languages(i18n.config) if i18n is not None else None
+        _state["policy"] = policy_from_mapping(raw, root, Path(config.docs_dir), "mkdocs.yml", Path(config.config_file_path), config.site_url or "", on_undefined, languages)
     except ConfigError as exc:
         raise PluginError(str(exc)) from None
+    use_words(_state["policy"].words_dir)  # the handbook's own interface words over the package's
     return config
 
 

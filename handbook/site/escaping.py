@@ -7,7 +7,8 @@
 - The theme (Material's templates do not autoescape): `theme_text` makes a value
   `Markup`, which those templates print as it is and which their `| e` leaves alone.
 
-The project's own words (labels.py) are trusted; values put into them are not.
+The interface words (handbook/site/words/*.yml and a handbook's own words/) are the repository's own text,
+reviewed in pull requests like its code: trusted (they may hold Markdown); values put into them are not.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Headless Chromium (Debian's package) driving the built example handbook over HTTP on loopback."""
+"""Headless Chromium (Debian's package) driving the built fixture handbook (tests/fixture_handbook.py) over HTTP on loopback."""
 
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(example_site):
-    handler = functools.partial(_QuietHandler, directory=str(example_site.site))
+def site_url(fixture_site):
+    handler = functools.partial(_QuietHandler, directory=str(fixture_site.site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -34,9 +34,9 @@ def _watch_dialogs(page) -> list[str]:
 
 def test_a_search_result_shows_the_title_as_text(page, hostile_url):
     opened = _watch_dialogs(page)
-    page.goto(hostile_url + "contact-centre/cc-001/")
-    assert page.title() == f"CC-001 {TITLE} - {SITE_NAME}"  # the id is part of the title
-    expect(page.locator("article h1")).to_have_text(f"CC-001 {TITLE}")
+    page.goto(hostile_url + "support/su-001/")
+    assert page.title() == f"SU-001 {TITLE} - {SITE_NAME}"  # the id is part of the title
+    expect(page.locator("article h1")).to_have_text(f"SU-001 {TITLE}")
     page.locator("nav.md-nav--primary a", has_text="Answering Refunds").first.hover()
     search(page, "Answering")
     result = page.locator(".md-search-result__item h1", has_text="Answering Refunds").first

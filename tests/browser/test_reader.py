@@ -23,13 +23,13 @@ def test_search_finds_the_refund_sop(page, site_url):
     search(page, "refund")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=15000)
-    expect(page.locator(".md-search-result")).to_contain_text("Processing a refund request")
-    page.locator(".md-search-result__link", has_text="Processing a refund request").first.click()
-    expect(page).to_have_url(re.compile(r"billing/br-001/"))
+    expect(page.locator(".md-search-result")).to_contain_text("Paying a refund")
+    page.locator(".md-search-result__link", has_text="Paying a refund").first.click()
+    expect(page).to_have_url(re.compile(r"billing/bi-001/"))
 
 
 def test_hovering_a_glossary_term_shows_its_definition(page, site_url):
-    page.goto(site_url + "contact-centre/cc-001/")
+    page.goto(site_url + "support/su-001/")
     term = page.locator("article a[href*='glossary/#term-']").first
     expect(term).to_be_visible()
     term.hover()
@@ -39,7 +39,7 @@ def test_hovering_a_glossary_term_shows_its_definition(page, site_url):
 
 
 def test_hovering_an_abbreviation_shows_its_definition(page, site_url):
-    page.goto(site_url + "contact-centre/cc-001/")
+    page.goto(site_url + "support/su-001/")
     abbr = page.locator("article abbr[title]").first
     expect(abbr).to_be_visible()
     title = abbr.get_attribute("title") or ""

@@ -97,6 +97,21 @@ Callback:
   definition: A call the agent makes back to the customer at an agreed time.
 """
 
+POLISH_HEADINGS = {"Purpose": "Cel", "Scope": "Zakres", "Responsibilities": "Odpowiedzialność", "Definitions": "Definicje", "Procedure": "Procedura",
+                   "Performance measures": "Mierniki", "Documentation": "Dokumentacja", "Training": "Szkolenie", "Review and approval": "Przegląd"}
+
+
+def with_polish(root: Path) -> None:
+    """Build the handbook in Polish too, complete: headings and department names (else LANG003/LANG004)."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, pl]")
+    for english, polish in POLISH_HEADINGS.items():
+        text = text.replace(f"{{en: {english}}}", f"{{en: {english}, pl: {polish}}}")
+    for prefix in ("CS", "BR"):
+        text = text.replace(f"prefix: {prefix}\n", f"prefix: {prefix}\n        names: {{pl: Dział {prefix}}}\n")
+    config.write_text(text, encoding="utf-8")
+
+
 DEPARTMENT_OF_PREFIX = {"cs": "customer-service", "br": "billing"}
 
 # Front-matter fields of a valid SOP, as raw YAML text after `key: `, in file order.

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from check_support import TODAY, TempHandbook, findings_in, messages_in
+from check_support import TODAY, TempHandbook, findings_in, messages_in, with_polish
 
 from handbook.handbook import open_handbook
 from handbook.review import add_months
@@ -482,8 +482,7 @@ def test_bad_indentation_is_reported_at_its_own_line(handbook_dir: TempHandbook)
 
 def test_description_is_a_front_matter_key_a_translation_may_set(handbook_dir: TempHandbook):
     """Material puts `description` in <meta name="description">: it is the SOP's, and each language's own."""
-    mkdocs = handbook_dir.root / "mkdocs.yml"
-    mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, pl]"), encoding="utf-8")
+    with_polish(handbook_dir.root)
     handbook_dir.write_sop(SOP, description='"Greeting, identifying and helping a caller."')
     handbook_dir.write("docs/cs/cs-001.pl.md", '---\nid: CS-001\ntitle: Odbieranie telefonu\ndescription: Powitanie rozmówcy.\ntranslation_of_version: "1.0"\n---\n' + handbook_dir.sop_text(SOP).split("---\n", 2)[2])
     code, out, _ = handbook_dir.check()

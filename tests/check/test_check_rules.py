@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
-from check_support import TempHandbook, findings_in, messages_in
+from check_support import TempHandbook, findings_in, messages_in, with_polish
 
 from handbook.findings import RULES, Severity
 
@@ -400,6 +400,72 @@ def _ppl001(hb: TempHandbook) -> Expect:
     return Expect([f"{SOP}:5: PPL001"], {f"{SOP}:5: PPL001": ["owner Zoe Unknown is not in the people registry"]})
 
 
+# -- languages (the handbook's own words folder, `words/`, over the package's) -----------
+
+
+def _with_language(hb: TempHandbook, lang: str) -> None:
+    config = hb.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("languages: [en]", f"languages: [en, {lang}]"), encoding="utf-8")
+
+
+def _own_words(hb: TempHandbook, lang: str, drop: tuple[str, ...] = (), target: str = "", **replace: str) -> None:
+    """The package's words for `lang` copied into the handbook's words/ folder (as `target`), minus `drop`."""
+    from handbook.site.interface_words import WORDS_DIR, read_words, scalar_line
+
+    entries = {k: replace.get(k.replace(".", "_").replace("-", "_"), v) for k, v in read_words(WORDS_DIR / f"{lang}.yml").items() if k not in drop}
+    hb.write(f"words/{target or lang}.yml", "".join(scalar_line(k, v) + "\n" for k, v in entries.items()))
+
+
+@case("LANG001")
+def _lang001(hb: TempHandbook) -> Expect:
+    _with_polish(hb)
+    _with_language(hb, "de")
+    hb.root.joinpath("mkdocs.yml").write_text(hb.root.joinpath("mkdocs.yml").read_text(encoding="utf-8").replace("[en, pl]", "[en, pl, de]"), encoding="utf-8")
+    hb.write_sop(SOP)
+    return Expect(
+        ["mkdocs.yml:0: LANG003", "mkdocs.yml:0: LANG004", "words/de.yml:0: LANG001"],
+        {"words/de.yml:0: LANG001": ["built in de", "no de interface words", "to words/de.yml and translate it"], "mkdocs.yml:0: LANG003": ["no de heading for purpose"]},
+    )
+
+
+@case("LANG002")
+def _lang002(hb: TempHandbook) -> Expect:
+    """A language the package has no words for, added in the handbook's words/ folder with two keys left out."""
+    _with_language(hb, "de")
+    _own_words(hb, "en", drop=("owner", "state.overdue"), target="de")
+    hb.write_sop(SOP)
+    return Expect(
+        ["mkdocs.yml:0: LANG003", "mkdocs.yml:0: LANG004", "words/de.yml:0: LANG002"],
+        {"words/de.yml:0: LANG002": ["2 interface word(s) missing in de, shown in English: owner, state.overdue"]},
+    )
+
+
+@case("LANG003")
+def _lang003(hb: TempHandbook) -> Expect:
+    _with_polish(hb)
+    config = hb.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("{en: Training, pl: Szkolenie}", "{en: Training}"), encoding="utf-8")
+    hb.write_sop(SOP)
+    return Expect(["mkdocs.yml:0: LANG003"], {"mkdocs.yml:0: LANG003": ["no pl heading for training:", "handbook new --language pl"]})
+
+
+@case("LANG004")
+def _lang004(hb: TempHandbook) -> Expect:
+    _with_polish(hb)
+    config = hb.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("        names: {pl: Dział BR}\n", ""), encoding="utf-8")
+    hb.write_sop(SOP)
+    return Expect(["mkdocs.yml:0: LANG004"], {"mkdocs.yml:0: LANG004": ["no pl name for department billing:", "names: {pl: ...}"]})
+
+
+@case("LANG005")
+def _lang005(hb: TempHandbook) -> Expect:
+    _with_polish(hb)
+    _own_words(hb, "pl", banner_superseded="Zastąpiona przez {odnośnik}.")
+    hb.write_sop(SOP)
+    return Expect(["words/pl.yml:0: LANG005"], {"words/pl.yml:0: LANG005": ["{placeholders} of banner.superseded differ from en.yml"]})
+
+
 @case("REV001")
 def _rev001(hb: TempHandbook) -> Expect:
     hb.write_sop(SOP, last_reviewed="2025-06-01")  # 12 months: due 2026-06-01
@@ -428,8 +494,7 @@ TRANSLATION = "docs/cs/cs-001.pl.md"
 
 
 def _with_polish(hb: TempHandbook) -> None:
-    config = hb.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, pl]"), encoding="utf-8")
+    with_polish(hb.root)
 
 
 def _translation(hb: TempHandbook, path: str = TRANSLATION, **fields: str) -> None:
@@ -473,8 +538,6 @@ def _tr004(hb: TempHandbook) -> Expect:
 
 def test_translation_with_headings_in_its_language_passes(handbook_dir: TempHandbook):
     _with_polish(handbook_dir)
-    config = handbook_dir.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("scope: {en: Scope}", "scope: {en: Scope, pl: Zakres}"), encoding="utf-8")
     handbook_dir.write_sop(SOP)
     _translation(handbook_dir)
     text = (handbook_dir.root / TRANSLATION).read_text(encoding="utf-8").replace("## Scope", "## Zakres")
@@ -598,8 +661,7 @@ def test_id004_suggests_a_close_id(handbook_dir: TempHandbook):
 
 def test_id003_ignores_translations_of_the_same_id(handbook_dir: TempHandbook):
     """Same id in another language is a translation, not a duplicate."""
-    config = handbook_dir.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, pl]"), encoding="utf-8")
+    _with_polish(handbook_dir)
     handbook_dir.write_sop(SOP)
     handbook_dir.write_sop("docs/cs/cs-001.pl.md", lang="pl", translation_of_version='"1.0"')
     code, out, _ = handbook_dir.check()

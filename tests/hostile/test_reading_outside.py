@@ -6,7 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from tests.sitebuild import ROOT, copy_handbook, mkdocs_build
+from tests.fixture_handbook import make_handbook
+from tests.sitebuild import ROOT, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "tests" / "check"))
 from check_support import run_handbook  # noqa: E402
@@ -18,14 +19,12 @@ def _leaky_handbook(tmp_path: Path) -> Path:
     outside = tmp_path / "outside"
     (outside / "home").mkdir(parents=True)
     (outside / "home" / "notes.txt").write_text(SECRET, encoding="utf-8")
-    sop = next((ROOT / "docs" / "billing").glob("br-001.md")).read_text(encoding="utf-8")
-    (outside / "br-009.md").write_text(sop.replace("BR-001", "BR-009") + f"\n{SECRET}\n", encoding="utf-8")  # a valid SOP
-    project = tmp_path / "project"
-    project.mkdir()
-    copy_handbook(project)
+    project = make_handbook(tmp_path / "project").root  # the fixture handbook (tests/fixture_handbook.py)
+    sop = (project / "docs" / "billing" / "bi-001.md").read_text(encoding="utf-8")
+    (outside / "bi-009.md").write_text(sop.replace("BI-001", "BI-009") + f"\n{SECRET}\n", encoding="utf-8")  # a valid SOP
     (project / "docs" / "assets").mkdir(exist_ok=True)  # the tool's own assets come from the package
     os.symlink(outside / "home", project / "docs" / "assets" / "home")
-    os.symlink(outside / "br-009.md", project / "docs" / "billing" / "br-009.md")
+    os.symlink(outside / "bi-009.md", project / "docs" / "billing" / "bi-009.md")
     return project
 
 
@@ -33,7 +32,7 @@ def test_links_leaving_the_repository_are_reported_and_never_published(tmp_path:
     project = _leaky_handbook(tmp_path)
     expected = [
         "docs/assets/home:0: F004 is a link to a file or folder outside the repository: it is not read and not published",
-        "docs/billing/br-009.md:0: F004 is a link to a file or folder outside the repository: it is not read and not published",
+        "docs/billing/bi-009.md:0: F004 is a link to a file or folder outside the repository: it is not read and not published",
     ]
     checked = run_handbook("check", cwd=project)
     assert checked.code == 1
@@ -48,7 +47,7 @@ def test_links_leaving_the_repository_are_reported_and_never_published(tmp_path:
     assert published, build.log  # the rest of the site is built
     assert not any(SECRET in p.read_text(encoding="utf-8", errors="replace") for p in published if p.suffix in (".html", ".txt", ".json", ".xml"))
     assert not (tmp_path / "site" / "assets" / "home").exists()
-    assert not (tmp_path / "site" / "billing" / "br-009").exists()
+    assert not (tmp_path / "site" / "billing" / "bi-009").exists()
 
 
 def _limited() -> None:
@@ -62,12 +61,11 @@ def test_a_front_matter_alias_never_expands_in_the_build(tmp_path: Path):
     anything that would write the value out (a 10**9-item list) and checks the FM011 it reports."""
     import subprocess
 
-    (tmp_path / "project").mkdir()
-    project = copy_handbook(tmp_path / "project")
+    project = make_handbook(tmp_path / "project").root
     laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{n}: &{n} [{', '.join(['*' + p] * 10)}]\n" for p, n in zip("abcdefgh", "bcdefghi")
     )
-    sop = project / "docs" / "billing" / "br-001.md"
+    sop = project / "docs" / "billing" / "bi-001.md"
     sop.write_text(sop.read_text(encoding="utf-8").replace("---\n", "---\n" + laughs, 1), encoding="utf-8")
     env = {**os.environ, "HANDBOOK_TODAY": "2026-11-23", "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
@@ -76,4 +74,4 @@ def test_a_front_matter_alias_never_expands_in_the_build(tmp_path: Path):
     )
     assert done.returncode == 1
     assert "MemoryError" not in done.stderr and "Traceback" not in done.stderr
-    assert "docs/billing/br-001.md:2: FM011 the value anchored at line 2 (`&name`) is repeated by a YAML alias" in done.stderr
+    assert "docs/billing/bi-001.md:2: FM011 the value anchored at line 2 (`&name`) is repeated by a YAML alias" in done.stderr

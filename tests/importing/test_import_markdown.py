@@ -55,7 +55,7 @@ def test_front_matter_keys_mapped_or_kept_under_legacy(imported: tuple[Path, str
     shopper = sops["mystery-shopper.md"].split("---\n")[1]
     assert "\ndescription:" not in shopper and "  description: How the quality team plans" in shopper  # too long for the field
     voicemail = sops["voicemail.md"].split("---\n")[1]  # no front matter: the heading is the title, the lead the owner
-    assert "title: Handle a voicemail\n" in voicemail and "owner: Omar Haddad\n" in voicemail and "last_reviewed: 2026-11-23\n" in voicemail
+    assert "title: Handle a voicemail\n" in voicemail and "owner: Ben Lead\n" in voicemail and "last_reviewed: 2026-11-23\n" in voicemail
 
 
 def test_links_images_and_shortcodes(imported: tuple[Path, str]) -> None:

@@ -6,6 +6,8 @@ import copy
 import random
 from datetime import date
 
+import pytest
+
 from benchmarks.corpus import TODAY, generate
 from perf_support import ROOT
 
@@ -36,9 +38,18 @@ def test_shown_paths_resolve_folders_once_with_the_same_answer(tmp_path):
     ]
 
 
-def _example_metas():
+@pytest.fixture(scope="module")
+def example_metas(tmp_path_factory):
+    """The front matter of every SOP of the fixture handbook (tests/fixture_handbook.py) and of docs/, whatever it holds."""
+    from tests.fixture_handbook import make_handbook
+
+    fixture = make_handbook(tmp_path_factory.mktemp("metas") / "handbook")
+    return _metas(fixture.docs) + _metas(ROOT / "docs")
+
+
+def _metas(docs):
     metas = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
+    for path in sorted(docs.rglob("*.md")):
         if "assets" in path.parts:
             continue
         source = split(str(path), path.read_text(encoding="utf-8"))
@@ -46,14 +57,14 @@ def _example_metas():
     return metas
 
 
-def test_fast_schema_accepts_every_example_sop():
-    metas = _example_metas()
+def test_fast_schema_accepts_every_example_sop(example_metas):
+    metas = example_metas
     assert metas and all(compile_schema(_validator(tr).schema)(meta) for meta, tr in metas)
 
 
-def test_fast_schema_never_accepts_what_jsonschema_rejects():
+def test_fast_schema_never_accepts_what_jsonschema_rejects(example_metas):
     rng = random.Random(6)
-    metas = _example_metas()
+    metas = example_metas
     values = [None, True, 1, 2.0, 0, 61, "", "x", "2026-02-30", "26-1-1", "1.0", 1.0, [], ["a"], ["a", "a"], [1], {}, {"a": 1},
               "CC-01", ["CC-001", "CC-001"], "draft", "bogus", [{"date": "2026-01-01", "by": "x"}], [{"date": "2026-01-01", "by": "", "version": "1.0"}]]
     keys = ["id", "title", "department", "owner", "status", "version", "last_reviewed", "effective", "review_interval_months",

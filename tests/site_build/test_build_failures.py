@@ -9,7 +9,13 @@ import pytest
 
 from tests.sitebuild import mkdocs_build
 
-SOP = "docs/contact-centre/cc-001.md"
+SOP = "docs/support/su-001.md"  # in the fixture handbook (tests/fixture_handbook.py)
+
+
+@pytest.fixture
+def handbook_copy(fixture_copy) -> Path:
+    """A fresh fixture handbook of this test's own, to break on purpose."""
+    return fixture_copy.root
 
 
 def _edit(project: Path, rel: str, old: str, new: str, count: int = 1) -> None:
@@ -55,9 +61,9 @@ def test_unknown_glossary_term_fails_with_line(handbook_copy, tmp_path):
 
 
 def test_unknown_sop_id_fails_with_line(handbook_copy, tmp_path):
-    _edit(handbook_copy, SOP, "## Scope\n", "## Scope\n\nSee {{ sop(\"CC-999\") }}.\n")
+    _edit(handbook_copy, SOP, "## Scope\n", "## Scope\n\nSee {{ sop(\"SU-999\") }}.\n")
     build = mkdocs_build(handbook_copy, tmp_path / "site")
-    _fails_with(build, f"{SOP}:{_line_of(handbook_copy, SOP, 'CC-999')}", "ID005")
+    _fails_with(build, f"{SOP}:{_line_of(handbook_copy, SOP, 'SU-999')}", "ID005")
 
 
 def test_simple_format_without_steps_fails(handbook_copy, tmp_path):
@@ -84,7 +90,7 @@ def test_sandbox_escapes_fail_the_build_without_running_code(handbook_copy, tmp_
     build = mkdocs_build(handbook_copy, tmp_path / "site")
     assert build.returncode != 0, build.log
     line = _line_of(handbook_copy, SOP, payload)
-    assert re.search(rf"ERROR\s+-\s+docs/contact-centre/cc-001\.md:{line}: TPL003 this page's template tried something pages may not do", build.log), build.log
+    assert re.search(rf"ERROR\s+-\s+docs/support/su-001\.md:{line}: TPL003 this page's template tried something pages may not do", build.log), build.log
     assert "Aborted with" in build.log  # strict mode stops on the logged finding; the page itself renders as text
     assert not (handbook_copy / "MARKER").exists(), "the payload ran a shell command"
     assert "Traceback" not in build.log
@@ -94,31 +100,31 @@ def test_page_data_and_macros_still_work_in_the_sandbox(handbook_copy, tmp_path)
     _edit(handbook_copy, SOP, "## Scope\n", "## Scope\n\nOwner on file: {{ page.meta.owner | upper }}; id {{ id }}.\n")
     build = mkdocs_build(handbook_copy, tmp_path / "site")
     assert build.returncode == 0, build.log
-    card = build.soup("contact-centre/cc-001/").select(".hb-card__item")
+    card = build.soup("support/su-001/").select(".hb-card__item")
     owner = next(item.dd.get_text(strip=True) for item in card if item.dt.get_text(strip=True) == "Owner")
-    assert f"Owner on file: {owner.upper()}; id CC-001." in build.html("contact-centre/cc-001/")
+    assert f"Owner on file: {owner.upper()}; id SU-001." in build.html("support/su-001/")
 
 
 def test_retired_sop_is_marked_and_left_out_of_search(handbook_copy, tmp_path):
     _edit(handbook_copy, SOP, "status: approved", "status: retired")
     build = mkdocs_build(handbook_copy, tmp_path / "site")
     assert build.returncode == 0, build.log
-    page = build.soup("contact-centre/cc-001/")
+    page = build.soup("support/su-001/")
     assert page.select_one(".hb-banner--retired") is not None
     index = (build.site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"location":"contact-centre/cc-001/' not in index.replace(" ", "")
+    assert '"location":"support/su-001/' not in index.replace(" ", "")
 
 
 def test_draft_sop_gets_a_banner(handbook_copy, tmp_path):
     _edit(handbook_copy, SOP, "status: approved", "status: draft")
     build = mkdocs_build(handbook_copy, tmp_path / "site")
     assert build.returncode == 0, build.log
-    assert build.soup("contact-centre/cc-001/").select_one(".hb-banner--draft") is not None
+    assert build.soup("support/su-001/").select_one(".hb-banner--draft") is not None
 
 
 def test_bad_policy_is_a_clean_error(handbook_copy, tmp_path):
-    _edit(handbook_copy, "mkdocs.yml", "prefix: CC", "prefix: cc")
+    _edit(handbook_copy, "mkdocs.yml", "prefix: SU", "prefix: su")
     build = mkdocs_build(handbook_copy, tmp_path / "site")
     assert build.returncode != 0
-    assert "extra.handbook.departments.contact-centre.prefix" in build.log
+    assert "extra.handbook.departments.support.prefix" in build.log
     assert "Traceback" not in build.log

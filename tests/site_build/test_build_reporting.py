@@ -16,8 +16,15 @@ from tests.sitebuild import TODAY, mkdocs_build
 
 pytestmark = pytest.mark.site
 
-SOP = "docs/billing/br-002.md"
-TERM_SOP = "docs/billing/br-003.md"
+# In the fixture handbook (tests/fixture_handbook.py): each test breaks a fresh copy of its own.
+SOP = "docs/billing/bi-002.md"
+TERM_SOP = "docs/billing/bi-001.md"
+OVERDUE_SOP = "docs/support/su-002.md"
+
+
+@pytest.fixture
+def handbook_copy(fixture_copy) -> Path:
+    return fixture_copy.root
 
 
 def _break(project: Path) -> None:
@@ -27,7 +34,7 @@ def _break(project: Path) -> None:
     path = project / TERM_SOP
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("## Scope\n", '## Scope\n\nSee {{ term("NOPE") }}.\n', 1), encoding="utf-8")
-    path = project / "docs/quality/qt-001.md"
+    path = project / OVERDUE_SOP
     path.write_text(re.sub(r"(?m)^last_reviewed: .*$", "last_reviewed: 2024-01-10", path.read_text(encoding="utf-8")), encoding="utf-8")
 
 

@@ -1,7 +1,7 @@
 """Values from front matter, mkdocs.yml and glossary.yml are text on every page, never markup.
 
-One fixture handbook carries hostile and honest-but-awkward values in an SOP's title,
-owner and tags (CC-001 and its Polish translation), a department's name and lead, the
+One fixture handbook (tests/fixture_handbook.py) carries hostile and honest-but-awkward values in an SOP's title,
+owner and tags (SU-001 and its Polish translation), a department's name and lead, the
 site name and a glossary term (AHT); the SOP is due soon, so the owner also reaches
 the banner and the review dashboard. The site is built with `mkdocs build --strict`.
 """
@@ -19,8 +19,9 @@ import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from tests.site_build.test_build_failures import _edit, _line_of
-from tests.sitebuild import ROOT, TODAY, copy_handbook, mkdocs_build
+from tests.site_build.test_build_failures import _edit, _line_of, handbook_copy  # noqa: F401 (a fixture)
+from tests.fixture_handbook import make_handbook
+from tests.sitebuild import ROOT, TODAY, mkdocs_build
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '" onmouseover="x'
@@ -33,11 +34,11 @@ TAG = f"tag {HOSTILE}"
 DEPARTMENT = f"Contact {HOSTILE}"
 DEPARTMENT_PL = f"Centrum {HOSTILE}"
 LEAD = f"Lead {HOSTILE}"
-SITE_NAME = f"Northwind {HOSTILE}"
+SITE_NAME = f"Fixture {HOSTILE}"
 TERM_NAME = f"Average {HOSTILE}"
 TERM_DEFINITION = f"1. The mean {HOSTILE}"
 
-CC001 = "docs/contact-centre/cc-001.md"
+CC001 = "docs/support/su-001.md"
 
 
 def _yaml(text: str) -> str:
@@ -45,18 +46,18 @@ def _yaml(text: str) -> str:
 
 
 def _hostile_handbook(project: Path) -> Path:
-    copy_handbook(project)
-    _edit(project, CC001, "title: Answering inbound phone calls", f"title: {_yaml(TITLE)}")
-    _edit(project, CC001, "owner: Anna Kowalczyk", f"owner: {_yaml(OWNER)}")
-    _edit(project, CC001, "tags: [greeting, inbound, verification, hold]", f"tags: [greeting, {_yaml(TAG)}]")
-    _edit(project, CC001, "last_reviewed: 2026-03-01", "last_reviewed: 2026-03-01\nnext_review: 2026-12-10")  # due soon
-    _edit(project, "docs/contact-centre/cc-001.pl.md", "title: Odbieranie połączeń przychodzących", f"title: {_yaml(TITLE_PL)}")
-    _edit(project, "mkdocs.yml", "        name: Contact Centre\n", f"        name: {_yaml(DEPARTMENT)}\n")
-    _edit(project, "mkdocs.yml", "names: {pl: Centrum kontaktowe,", f"names: {{pl: {_yaml(DEPARTMENT_PL)},")
-    _edit(project, "mkdocs.yml", "        lead: Anna Kowalczyk\n", f"        lead: {_yaml(LEAD)}\n")
-    _edit(project, "mkdocs.yml", "site_name: Northwind Services — Customer Service Handbook", f"site_name: {_yaml(SITE_NAME)}")
+    make_handbook(project)
+    _edit(project, CC001, "title: Answering a customer", f"title: {_yaml(TITLE)}")
+    _edit(project, CC001, "owner: Cara Owner", f"owner: {_yaml(OWNER)}")
+    _edit(project, CC001, "channels: [phone, chat]", f"channels: [phone, chat]\ntags: [greeting, {_yaml(TAG)}]")
+    _edit(project, CC001, "last_reviewed: 2026-06-01", "last_reviewed: 2026-06-01\nnext_review: 2026-12-10")  # due soon
+    _edit(project, "docs/support/su-001.pl.md", "title: Obsługa zgłoszenia klienta", f"title: {_yaml(TITLE_PL)}")
+    _edit(project, "mkdocs.yml", "        name: Support Desk\n", f"        name: {_yaml(DEPARTMENT)}\n")
+    _edit(project, "mkdocs.yml", "names: {pl: Dział wsparcia,", f"names: {{pl: {_yaml(DEPARTMENT_PL)},")
+    _edit(project, "mkdocs.yml", "        lead: Ana Lead\n", f"        lead: {_yaml(LEAD)}\n")
+    _edit(project, "mkdocs.yml", "site_name: Fixture Co Handbook", f"site_name: {_yaml(SITE_NAME)}")
     _edit(project, "mkdocs.yml", "    people:\n", f'    people:\n      {_yaml(OWNER)}: "@ann-bea"\n      {_yaml(LEAD)}: "@contact-lead"\n')  # PPL001: CODEOWNERS must know them
-    _edit(project, "glossary.yml", "  name: Average handle time\n  definition: The mean time an agent spends on one contact, from answer to the end of after-call work, including talk time and hold time.\n",
+    _edit(project, "glossary.yml", "  name: Average handle time\n  definition: The mean time spent on one contact, including the notes written after it.\n",
           f"  name: {_yaml(TERM_NAME)}\n  definition: {_yaml(TERM_DEFINITION)}\n")
     return project
 
@@ -65,7 +66,7 @@ def build_hostile(tmp_path_factory, search: str = "auto"):
     """The hostile handbook built with `mkdocs build --strict`, with Material's search or Pagefind."""
     project = _hostile_handbook(tmp_path_factory.mktemp("hostile"))
     if search != "auto":
-        _edit(project, "mkdocs.yml", "    search: auto\n", f"    search: {search}\n")
+        _edit(project, "mkdocs.yml", "    glossary: glossary.yml\n", f"    glossary: glossary.yml\n    search: {search}\n")
     build = mkdocs_build(project, tmp_path_factory.mktemp("hostile-site"))
     assert build.returncode == 0, build.log
     return build
@@ -78,14 +79,14 @@ def hostile(tmp_path_factory):
 
 PAGES = {
     "home": "",
-    "department index": "contact-centre/",
-    "SOP page": "contact-centre/cc-001/",
-    "SOP page in Polish": "pl/contact-centre/cc-001/",
+    "department index": "support/",
+    "SOP page": "support/su-001/",
+    "SOP page in Polish": "pl/support/su-001/",
     "review dashboard": "reviews/",
     "glossary": "glossary/",
     "translation status": "translations/",
-    "Polish department index": "pl/contact-centre/",
-    "a page linking the SOP": "quality/qt-003/",
+    "Polish department index": "pl/support/",
+    "a page linking the SOP": "billing/bi-001/",
 }
 
 
@@ -120,10 +121,10 @@ def _cells(soup: BeautifulSoup) -> list[list[str]]:
 
 
 def test_the_sop_page_shows_the_literal_title_owner_and_department(hostile):
-    soup = hostile.soup("contact-centre/cc-001/")
-    assert _text(soup.find("h1")) == f"CC-001 {TITLE}"  # the id is part of the SOP's title
-    assert _text(soup.find("title")) == f"CC-001 {TITLE} - {SITE_NAME}"
-    assert _text(soup.select_one(".md-header__topic:last-child .md-ellipsis")) == f"CC-001 {TITLE}"
+    soup = hostile.soup("support/su-001/")
+    assert _text(soup.find("h1")) == f"SU-001 {TITLE}"  # the id is part of the SOP's title
+    assert _text(soup.find("title")) == f"SU-001 {TITLE} - {SITE_NAME}"
+    assert _text(soup.select_one(".md-header__topic:last-child .md-ellipsis")) == f"SU-001 {TITLE}"
     assert _text(soup.select_one(".md-header__topic .md-ellipsis")) == SITE_NAME
     facts = {_text(item.find("dt")): _text(item.find("dd")) for item in soup.select(".hb-card__item")}
     assert facts["Owner"] == OWNER
@@ -137,16 +138,16 @@ def test_the_sop_page_shows_the_literal_title_owner_and_department(hostile):
 
 
 def test_the_translated_page_shows_its_literal_title_and_the_sources_owner(hostile):
-    soup = hostile.soup("pl/contact-centre/cc-001/")
-    assert _text(soup.find("h1")) == f"CC-001 {TITLE_PL}"
-    assert _text(soup.find("title")).startswith(f"CC-001 {TITLE_PL}")
+    soup = hostile.soup("pl/support/su-001/")
+    assert _text(soup.find("h1")) == f"SU-001 {TITLE_PL}"
+    assert _text(soup.find("title")).startswith(f"SU-001 {TITLE_PL}")
     facts = {_text(item.find("dt")): _text(item.find("dd")) for item in soup.select(".hb-card__item")}
     assert facts["Właściciel"] == OWNER
     assert facts["Dział"] == DEPARTMENT_PL
 
 
 def test_glossary_term_name_and_definition_are_literal_in_tooltips_definitions_and_glossary(hostile):
-    sop = hostile.soup("contact-centre/cc-001/")
+    sop = hostile.soup("support/su-001/")
     tooltip = " ".join(f"{TERM_NAME}: {TERM_DEFINITION}".split())
     assert tooltip in [a.get("title") for a in sop.select("article a[href*='glossary/#term-aht']")]
     assert tooltip in [abbr.get("title") for abbr in sop.select("article abbr")]
@@ -161,35 +162,35 @@ def test_glossary_term_name_and_definition_are_literal_in_tooltips_definitions_a
 def test_generated_pages_show_the_literal_values_in_their_cells(hostile):
     home = {_text(card.find("a")): _text(card) for card in hostile.soup("").select("article .hb-departments li")}
     assert home[DEPARTMENT].endswith(f"Lead: {LEAD}")  # a department's card: name, count, lead
-    department = hostile.soup("contact-centre/")
+    department = hostile.soup("support/")
     assert _heading(department.find("h1")) == DEPARTMENT
     assert LEAD in _text(department.select_one("article p"))
     rows = {row[0]: row for row in _cells(department)}
-    assert rows["CC-001"][1:3] == [TITLE, OWNER]  # the pipes did not split the row
+    assert rows["SU-001"][1:3] == [TITLE, OWNER]  # the pipes did not split the row
     reviews = hostile.soup("reviews/")
     rows = {row[1]: row for row in _cells(reviews)}
-    assert rows["CC-001"][:3] == [OWNER, "CC-001", TITLE]
+    assert rows["SU-001"][:3] == [OWNER, "SU-001", TITLE]
     assert DEPARTMENT in [_heading(h) for h in reviews.select("article h2")]
     assert OWNER in [_text(a) for a in reviews.select(".admonition.tip a")]
     translations = {row[0]: row for row in _cells(hostile.soup("translations/"))}
-    assert translations["CC-001"][1] == TITLE
-    assert {row[0]: row for row in _cells(hostile.soup("pl/contact-centre/"))}["CC-001"][1] == TITLE_PL
+    assert translations["SU-001"][1] == TITLE
+    assert {row[0]: row for row in _cells(hostile.soup("pl/support/"))}["SU-001"][1] == TITLE_PL
 
 
 def test_an_sop_link_in_another_page_shows_the_literal_title(hostile):
-    links = [_text(a) for a in hostile.soup("quality/qt-003/").select("article a[href$='contact-centre/cc-001/']")]
-    assert f"CC-001 {TITLE}" in links
+    links = [_text(a) for a in hostile.soup("billing/bi-001/").select("article a[href$='support/su-001/']")]
+    assert f"SU-001 {TITLE}" in links
 
 
 def test_the_search_index_holds_the_text_as_html_text(hostile):
     index = json.loads((hostile.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    entries = [d for d in index["docs"] if d["location"] == "contact-centre/cc-001/"]
+    entries = [d for d in index["docs"] if d["location"] == "support/su-001/"]
     assert entries
     page = entries[0]
     assert SCRIPT not in page["title"] and _text(page["title"]) == f"CC-001 {TITLE}"  # Material shows titles as HTML
     assert [_text(tag) for tag in page["tags"]] == ["greeting", TAG]
     assert all(SCRIPT not in tag for tag in page["tags"])
-    assert not any(d["location"] == "contact-centre/" for d in index["docs"])  # generated tables stay out of search
+    assert not any(d["location"] == "support/" for d in index["docs"])  # generated tables stay out of search
     for doc in index["docs"]:
         assert SCRIPT not in doc["title"] + doc["text"] + "".join(doc.get("tags", [])), doc["location"]
 
@@ -209,20 +210,20 @@ def test_pagefind_holds_the_literal_text(tmp_path_factory):
     build = build_hostile(tmp_path_factory, search="pagefind")
     english, polish = _pagefind_pages(build.site, "en"), _pagefind_pages(build.site, "pl")
     # Pagefind keeps plain text; handbook/mkdocs/pagefind_worker.js escapes it for Material's result list.
-    assert english["/contact-centre/cc-001/"]["meta"]["title"] == f"CC-001 {TITLE}"
-    assert "/contact-centre/" not in english  # generated tables stay out of search
-    assert polish["/pl/contact-centre/cc-001/"]["meta"]["title"] == f"CC-001 {TITLE_PL}"
-    assert english["/contact-centre/cc-001/"]["content"].startswith(f"CC-001 {TITLE} Purpose.")
-    assert OWNER not in english["/contact-centre/cc-001/"]["content"]  # the card is left out, as before
-    assert _injected(build.soup("contact-centre/cc-001/")) == []
+    assert english["/support/su-001/"]["meta"]["title"] == f"SU-001 {TITLE}"
+    assert "/support/" not in english  # generated tables stay out of search
+    assert polish["/pl/support/su-001/"]["meta"]["title"] == f"SU-001 {TITLE_PL}"
+    assert english["/support/su-001/"]["content"].startswith(f"SU-001 {TITLE} Purpose.")
+    assert OWNER not in english["/support/su-001/"]["content"]  # the card is left out, as before
+    assert _injected(build.soup("support/su-001/")) == []
 
 
 def test_the_review_calendar_holds_the_text_escaped_for_icalendar(hostile):
     raw = (hostile.site / "reviews.ics").read_bytes()
     assert b"Ann\\, Bea\\; Refunds" in raw  # RFC 5545 TEXT: commas and semicolons escaped
     events = {str(e["uid"]): e for e in Calendar.from_ical(raw).walk("VEVENT")}
-    event = events["review-cc-001@handbook.example.org"]
-    assert str(event["summary"]) == f"Review CC-001 {TITLE}"
+    event = events["review-su-001@handbook.fixture.test"]
+    assert str(event["summary"]) == f"Review SU-001 {TITLE}"
     assert str(event["description"]).splitlines()[:2] == [f"Owner: {OWNER}", f"Department: {DEPARTMENT}"]
     assert str(Calendar.from_ical(raw)["x-wr-calname"]) == f"{SITE_NAME}: SOP reviews"
 
@@ -242,13 +243,13 @@ def test_the_check_passes_the_hostile_values_as_the_build_does(hostile, tmp_path
 
 
 def test_a_version_the_check_rejects_never_reaches_a_page_as_markup(handbook_copy, tmp_path):
-    _edit(handbook_copy, CC001, 'version: "4.0"', f"version: {_yaml(SCRIPT)}")
+    _edit(handbook_copy, CC001, 'version: "1.2"', f"version: {_yaml(SCRIPT)}")
     build = mkdocs_build(handbook_copy, tmp_path / "site", strict=False)  # --strict would stop at FM006; the site is still written
     assert re.search(rf"ERROR\s+-\s+{CC001}:7: FM006 version: ", build.log), build.log
     assert "Traceback" not in build.log
     check = _check(handbook_copy)
     assert check.returncode == 1 and f"{CC001}:7: FM006 version: " in check.stdout, check.stdout
-    for page in ("contact-centre/cc-001/", "contact-centre/", "translations/"):
+    for page in ("support/su-001/", "support/", "translations/"):
         soup = build.soup(page)
         assert _injected(soup) == [], page
         assert SCRIPT in soup.get_text(), page

@@ -1,6 +1,6 @@
 """Page templates: `handbook check` and `mkdocs build --strict` judge the same pages the same way, at the same line.
 
-One copy of the example handbook holds a page per template problem and one page of
+One fixture handbook (tests/fixture_handbook.py, with six more SOPs) holds a page per template problem and one page of
 code samples that must pass; it is checked once and built twice (strict, for the
 verdict; and as `mkdocs serve` builds, for what the author sees).
 """
@@ -13,20 +13,24 @@ from pathlib import Path
 import pytest
 
 from tests.check.check_support import run_handbook
-from tests.sitebuild import TODAY, copy_handbook, mkdocs_build
+from tests.fixture_handbook import SOPS, SopSpec, make_handbook
+from tests.sitebuild import TODAY, mkdocs_build
+
+# Six more SOPs to break, one problem each.
+MORE = tuple(SopSpec(f"{dept}/{prefix.lower()}-00{n}.md", f"{prefix}-00{n}", f"Procedure {prefix}-00{n}", dept, "simple") for dept, prefix in (("support", "SU"), ("billing", "BI")) for n in (3, 4, 5))
 
 # (page, what goes under its `## Scope`, the text on the line the finding must name, the code)
 BAD = [
-    ("docs/contact-centre/cc-002.md", 'Measured as {{ term("AHT" }} per call.', 'term("AHT" }}', "TPL001"),
-    ("docs/contact-centre/cc-003.md", "Reply with the title {{ticket.title}} filled in.", "{{ticket.title}}", "TPL002"),
-    ("docs/contact-centre/cc-005.md", "{{< alert >}}\nShadow a senior agent first.\n{{< /alert >}}", "{{< alert >}}", "TPL004"),
-    ("docs/complaints/ce-002.md", "Agents learn {{ ''.__class__ }} by heart.", "__class__", "TPL003"),
-    ("docs/complaints/ce-003.md", "{% if status %}\nOnly for approved SOPs.\n\nMore text.", "{% if status %}", "TPL001"),
-    ("docs/quality/qt-002.md", "Owner: {{ page.meta.nobody }}.", "page.meta.nobody", "TPL002"),
+    ("docs/support/su-003.md", 'Measured as {{ term("AHT" }} per call.', 'term("AHT" }}', "TPL001"),
+    ("docs/support/su-004.md", "Reply with the title {{ticket.title}} filled in.", "{{ticket.title}}", "TPL002"),
+    ("docs/support/su-005.md", "{{< alert >}}\nShadow a senior agent first.\n{{< /alert >}}", "{{< alert >}}", "TPL004"),
+    ("docs/billing/bi-003.md", "Agents learn {{ ''.__class__ }} by heart.", "__class__", "TPL003"),
+    ("docs/billing/bi-004.md", "{% if status %}\nOnly for approved SOPs.\n\nMore text.", "{% if status %}", "TPL001"),
+    ("docs/billing/bi-005.md", "Owner: {{ page.meta.nobody }}.", "page.meta.nobody", "TPL002"),
 ]
 
 # Code samples, diagrams and anchors: text, never a template; every byte kept.
-GOOD_PAGE = "docs/front-desk/fd-001.md"
+GOOD_PAGE = "docs/support/su-001.md"  # no finding of its own (su-002 is due soon: REV002)
 GOOD = """\
 Canned reply: `{{ticket.title}}` and ``{% if vip %}`` stay as written; so does `{{ term("NOPE") }}`.
 
@@ -82,7 +86,7 @@ def _under_scope(project: Path, rel: str, text: str) -> None:
 
 @pytest.fixture(scope="module")
 def templates_handbook(tmp_path_factory) -> tuple[Path, set[str]]:
-    project = copy_handbook(tmp_path_factory.mktemp("templates"))
+    project = make_handbook(tmp_path_factory.mktemp("templates") / "handbook", sops=SOPS + MORE).root
     for rel, text, _needle, _code in BAD:
         _under_scope(project, rel, text)
     _under_scope(project, GOOD_PAGE, GOOD)
@@ -118,13 +122,13 @@ def test_each_template_finding_is_logged_once(served):
 def test_page_with_a_template_error_renders_with_a_notice_naming_the_line(templates_handbook, served):
     project, _ = templates_handbook
     assert served.returncode == 0, served.log
-    line = _line_of(project, "docs/contact-centre/cc-002.md", 'term("AHT" }}')
-    html = served.html("contact-centre/cc-002/")
+    line = _line_of(project, "docs/support/su-003.md", 'term("AHT" }}')
+    html = served.html("support/su-003/")
     assert "Macro Syntax Error" not in html
-    notice = served.soup("contact-centre/cc-002/").select_one("article .hb-template-notice")
+    notice = served.soup("support/su-003/").select_one("article .hb-template-notice")
     assert notice is not None
-    assert f"docs/contact-centre/cc-002.md:{line} TPL001 the template code cannot be read: unexpected '}}', expected ')'" in notice.get_text(" ", strip=True).replace("  ", " ")
-    article = served.soup("contact-centre/cc-002/").select_one("article")
+    assert f"docs/support/su-003.md:{line} TPL001 the template code cannot be read: unexpected '}}', expected ')'" in notice.get_text(" ", strip=True).replace("  ", " ")
+    article = served.soup("support/su-003/").select_one("article")
     text = article.get_text()
     assert 'Measured as {{ term("AHT" }} per call.' in text  # the broken code, shown as written...
     assert '{{ term("AHT" }}' in [c.get_text() for c in article.select("code")]  # ...as code
@@ -133,16 +137,16 @@ def test_page_with_a_template_error_renders_with_a_notice_naming_the_line(templa
 
 
 def test_sandbox_escape_is_shown_as_text_never_run(served):
-    article = served.soup("complaints/ce-002/").select_one("article")
+    article = served.soup("billing/bi-003/").select_one("article")
     assert "Agents learn {{ ''.__class__ }} by heart." in article.get_text()
     assert "{{ ''.__class__ }}" in [c.get_text() for c in article.select("code")]
     assert article.select_one(".hb-template-notice") is not None
-    assert "<class 'str'>" not in served.html("complaints/ce-002/")
+    assert "<class 'str'>" not in served.html("billing/bi-003/")
 
 
 def test_code_samples_and_diagrams_keep_their_braces(served):
-    html = served.html("front-desk/fd-001/")
-    soup = served.soup("front-desk/fd-001/")
+    html = served.html("support/su-001/")
+    soup = served.soup("support/su-001/")
     assert soup.select_one(".hb-template-notice") is None
     codes = [c.get_text() for c in soup.select("article code")]
     assert "{{ticket.title}}" in codes and "{% if vip %}" in codes and '{{ term("NOPE") }}' in codes

@@ -213,6 +213,13 @@ def test_translation_skeleton_keeps_the_text_under_localised_headings(hb: Workfl
     text = text.replace("    glossary: glossary.yml\n", "    glossary: glossary.yml\n    self_assessment:\n      headings: {en: Self-assessment, pl: Samoocena}\n")
     config.write_text(text.replace("purpose: {en: Purpose}", "purpose: {en: Purpose, pl: Cel}"), encoding="utf-8")
     hb.write_sop(NEW, sections={"Self-assessment": "### Can you skip verification?\n\n- [ ] Yes\n- [x] No\n"})
+    partial = hb.run("new", "--translation-of", "CS-001", "--language", "pl")  # eight sections have no Polish heading
+    assert partial.code == 2 and "--language pl: no pl heading for the section(s) scope, responsibilities" in partial.err, partial.err
+    text = config.read_text(encoding="utf-8")
+    for english, polish in (("Scope", "Zakres"), ("Responsibilities", "Odpowiedzialność"), ("Definitions", "Definicje"), ("Procedure", "Procedura"),
+                            ("Performance measures", "Mierniki"), ("Documentation", "Dokumentacja"), ("Training", "Szkolenie"), ("Review and approval", "Przegląd")):
+        text = text.replace(f"{{en: {english}}}", f"{{en: {english}, pl: {polish}}}")
+    config.write_text(text, encoding="utf-8")
     result = hb.run("new", "--translation-of", "CS-001", "--language", "pl")
     assert result.code == 0, result.err
     target = "docs/customer-service/cs-001.pl.md"
