@@ -65,3 +65,12 @@ def language_mismatch(listed: list[str], i18n: tuple[str, ...] | None) -> str | 
         f"{'; '.join(differences)}. Remove extra.handbook.languages (the handbook then uses the i18n plugin's list), "
         "or list the same languages in both, the source language first and marked `default: true` in the plugin"
     )
+
+
+def handbook_languages(extra: Any, i18n_options: Any) -> tuple[str, ...]:
+    """The languages as the policy reads them, before it is loaded: the plugin's, else `extra.handbook.languages`, else English."""
+    if built := i18n_languages(i18n_options):
+        return built
+    raw = (extra or {}).get("handbook") if hasattr(extra, "get") else None
+    listed = raw.get("languages") if hasattr(raw, "get") else None
+    return tuple(str(x) for x in listed) if isinstance(listed, list) and listed else ("en",)

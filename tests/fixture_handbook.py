@@ -167,6 +167,7 @@ def make_handbook(
     _copy_tool(root)
     hb.write("mkdocs.yml", mkdocs_yml(languages, departments or DEPARTMENTS) + policy)
     hb.write("glossary.yml", GLOSSARY)
+    hb.docs.mkdir(exist_ok=True)  # a handbook with no SOP yet still has its docs folder
     for spec in sops:
         hb.write(f"docs/{spec.path}", sop_text(spec, "en"))
         for lang, follows in spec.translated:

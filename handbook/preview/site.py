@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import InclusionLevel
 
 from .. import output
+from ..language_list import handbook_languages
 from ..site import build as site_build
 from ..site import pages as site_pages
 from ..site.watched import watched_paths
@@ -72,11 +73,11 @@ class Preview:
     def _load(self, lang: str | None):
         kwargs = {"dev_addr": self.dev_addr} if self.dev_addr else {}
         config = load_config(config_file=str(self.config_file), site_dir=str(self.site_dir), **kwargs)
-        languages = [str(x) for x in ((config.extra or {}).get("handbook") or {}).get("languages") or ["en"]]
+        i18n = config.plugins.get("i18n")
+        languages = handbook_languages(config.extra, i18n.config if i18n is not None else None)
         self.lang = lang or getattr(self, "lang", None) or languages[0]
         if self.lang not in languages:
-            raise PreviewError(f"--lang {self.lang}: not a language of this handbook (extra.handbook.languages in {self.config_file.name}: {', '.join(languages)})")
-        i18n = config.plugins.get("i18n")
+            raise PreviewError(f"--lang {self.lang}: not a language of this handbook (plugins.i18n.languages in {self.config_file.name}: {', '.join(languages)})")
         if i18n is not None:
             for language in i18n.config.languages:
                 language["build"] = language.locale == self.lang

@@ -41,7 +41,7 @@ def test_a_search_result_shows_the_title_as_text(page, hostile_url):
     search(page, "Answering")
     result = page.locator(".md-search-result__item h1", has_text="Answering Refunds").first
     expect(result).to_be_visible(timeout=15000)
-    assert " ".join(result.inner_text().split()) == f"CC-001 {TITLE}"  # search results show the id with the title
+    assert " ".join(result.inner_text().split()) == f"SU-001 {TITLE}"  # search results show the id with the title
     result.hover()
     assert page.locator("[onmouseover]").count() == 0
     assert page.locator("script", has_text="alert(1)").count() == 0

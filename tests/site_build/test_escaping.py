@@ -131,7 +131,7 @@ def test_the_sop_page_shows_the_literal_title_owner_and_department(hostile):
     assert facts["Department"] == DEPARTMENT
     assert OWNER in _text(soup.select_one(".hb-banner--due-soon"))
     nav = [_text(a) for a in soup.select("nav.md-nav--primary a")]
-    assert f"CC-001 {TITLE}" in nav
+    assert f"SU-001 {TITLE}" in nav
     assert DEPARTMENT in [_text(label) for label in soup.select("nav.md-nav--primary label")]
     tabs = [_text(a) for a in soup.select(".md-tabs__link")]
     assert DEPARTMENT in tabs
@@ -187,7 +187,7 @@ def test_the_search_index_holds_the_text_as_html_text(hostile):
     entries = [d for d in index["docs"] if d["location"] == "support/su-001/"]
     assert entries
     page = entries[0]
-    assert SCRIPT not in page["title"] and _text(page["title"]) == f"CC-001 {TITLE}"  # Material shows titles as HTML
+    assert SCRIPT not in page["title"] and _text(page["title"]) == f"SU-001 {TITLE}"  # Material shows titles as HTML
     assert [_text(tag) for tag in page["tags"]] == ["greeting", TAG]
     assert all(SCRIPT not in tag for tag in page["tags"])
     assert not any(d["location"] == "support/" for d in index["docs"])  # generated tables stay out of search

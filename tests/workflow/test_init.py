@@ -101,7 +101,8 @@ def test_in_a_terminal_a_wrong_answer_is_asked_again(outside: Path, monkeypatch:
     assert err.count("try again") == 6, err
     config = (outside / "acme" / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_url: "https://handbook.example.com/"' in config
-    assert "languages: [en, pl]" in config
+    assert "        - locale: en\n          default: true\n" in config and "        - locale: pl\n" in config
+    assert "\n    languages: [" not in config  # one list of languages: the i18n plugin's
     assert 'names: {pl: "Obsługa klienta"}' in config and 'names: {pl: "Billing"}  # translate the names' in config
     assert '"Piotr Nowak": "@pnowak"' in config
     assert len(prompts) == len([p for p in prompts if p.endswith(": ")]) == 20
