@@ -1,4 +1,4 @@
-"""The handbook policy: `extra.handbook` in mkdocs.yml, read without MkDocs.
+"""The handbook policy: `extra.handbook` in mkdocs.yml, read without MkDocs (each value checked in handbook/settings.py).
 
 The command-line check and the site build read the same policy object, so a
 department, a required section or a review interval is defined once.
@@ -6,19 +6,14 @@ department, a required section or a review interval is defined once.
 
 from __future__ import annotations
 
-import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import acknowledgement
+from . import acknowledgement, settings
 from .language_list import i18n_languages, language_mismatch, plugin_options
+from .settings import DEPARTMENT_KEY, ID_PREFIX, ConfigError
 from .yamlio import load_config_text
-
-
-class ConfigError(Exception):
-    """The handbook's configuration is unusable; the message says where and how to fix it."""
 
 
 @dataclass(frozen=True)
@@ -86,33 +81,6 @@ DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
     "training": {"en": ["Training"], "hu": ["Képzés"]},
     "review": {"en": ["Review and approval"], "hu": ["Felülvizsgálat és jóváhagyás"]},
 }
-
-# Every setting the policy reads, by where it is written: a setting not listed is a misspelling (add new ones here).
-KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
-    "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms", "tooling_owners", "title", "introduction", "self_assessment", "acknowledgement",
-         "repository_facts", "words"),
-    "self_assessment": ("headings", "required", "pass_mark"),
-    "review": ("default_interval_months", "due_soon_days", "exempt_statuses"),
-    "departments": ("name", "names", "prefix", "lead", "review_interval_months", "self_assessment"),
-}
-
-
-def _refuse_unknown(raw: dict, kind: str, at: str) -> None:
-    """A misspelt setting would be ignored and its default used: a configuration error with the closest known name."""
-    known = KNOWN_SETTINGS[kind]
-    for name in raw:
-        if name not in known:
-            close = difflib.get_close_matches(str(name), known, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"known settings: {', '.join(known)}"
-            raise ConfigError(f"{at}: unknown setting `{name}`; {hint}")
-
-
-_PREFIX = re.compile(r"^[A-Z][A-Z0-9]*$")
-_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-# A GitHub user (@name), a team (@org/team) or an e-mail address: what CODEOWNERS accepts.
-# Matched with fullmatch: `$` alone lets a trailing line break through, which would end a CODEOWNERS line.
-_OWNER_HANDLE = re.compile(r"^(@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$")
-
 
 @dataclass
 class Policy:
@@ -238,9 +206,9 @@ def policy_from_mapping(
 ) -> Policy:
     """The policy from `extra.handbook`; `i18n` is the languages mkdocs-static-i18n builds (`i18n_languages`), if it is used."""
     where = f"{shown}: extra.handbook"
-    _refuse_unknown(raw, "", where)
+    settings.refuse_unknown(raw, "", where)
     if "languages" in raw:
-        languages = _str_list(raw["languages"], f"{where}.languages") or ["en"]
+        languages = settings.str_list(raw["languages"], f"{where}.languages") or ["en"]
         if problem := language_mismatch(languages, i18n):
             raise ConfigError(f"{shown}: {problem}")
     else:  # one list: the languages the i18n plugin builds
@@ -254,18 +222,18 @@ def policy_from_mapping(
         review=_review(raw.get("review") or {}, where),
         glossary_path=root / str(raw.get("glossary", "glossary.yml")),
         languages=tuple(languages),
-        not_sops=tuple(_str_list(raw.get("not_sops", []), f"{where}.not_sops")),
-        nav_max_sops=_whole(raw.get("nav_max_sops", 50), f"{where}.nav_max_sops"),
-        search=_choice(raw.get("search", "auto"), SEARCH_MODES, f"{where}.search"),
-        repository_facts=_flag(raw.get("repository_facts", False), f"{where}.repository_facts"),
+        not_sops=tuple(settings.str_list(raw.get("not_sops", []), f"{where}.not_sops")),
+        nav_max_sops=settings.whole(raw.get("nav_max_sops", 50), f"{where}.nav_max_sops"),
+        search=settings.choice(raw.get("search", "auto"), SEARCH_MODES, f"{where}.search"),
+        repository_facts=settings.flag(raw.get("repository_facts", False), f"{where}.repository_facts"),
         config_path=config_path,
         site_url=str(site_url),
-        people=_people(raw.get("people", {}), where),
-        tooling_owners=_tooling_owners(raw.get("tooling_owners"), where),
+        people=settings.people(raw.get("people", {}), where),
+        tooling_owners=settings.tooling_owners(raw.get("tooling_owners"), where),
         on_undefined=on_undefined,
         synonyms=_synonyms(raw.get("synonyms", {}), where, {s.key for s in sections}),
-        title=_texts(raw.get("title"), f"{where}.title", languages[0]),
-        introduction=_texts(raw.get("introduction"), f"{where}.introduction", languages[0]),
+        title=settings.texts(raw.get("title"), f"{where}.title", languages[0]),
+        introduction=settings.texts(raw.get("introduction"), f"{where}.introduction", languages[0]),
         self_assessment=_self_assessment(raw.get("self_assessment", {}), where, languages[0]),
         acknowledgement=_acknowledgement(raw.get("acknowledgement"), f"{where}.acknowledgement"),
         words_dir=root / str(raw.get("words", "words")),
@@ -276,7 +244,7 @@ def _self_assessment(raw: Any, where: str, source_lang: str) -> SelfAssessmentPo
     at = f"{where}.self_assessment"
     if not isinstance(raw, dict):
         raise ConfigError(f"{at}: expected headings, required, pass_mark")
-    _refuse_unknown(raw, "self_assessment", at)
+    settings.refuse_unknown(raw, "self_assessment", at)
     defaults = SelfAssessmentPolicy()
     section = _sections({"self_assessment": raw["headings"]}, where, source_lang)[0] if "headings" in raw else defaults.section
     required = raw.get("required", defaults.required)
@@ -286,17 +254,6 @@ def _self_assessment(raw: Any, where: str, source_lang: str) -> SelfAssessmentPo
     if not isinstance(mark, int) or isinstance(mark, bool) or not 1 <= mark <= 100:
         raise ConfigError(f"{at}.pass_mark: the percentage of right answers that passes, 1 to 100, got {mark!r}")
     return SelfAssessmentPolicy(section, required, mark)
-
-
-def _texts(raw: Any, where: str, source_lang: str) -> dict[str, str]:
-    """A text setting: one text (in the source language) or one per language, e.g. {en: Our handbook, pl: Nasz podręcznik}."""
-    if raw is None:
-        return {}
-    if isinstance(raw, str) and raw.strip():
-        return {source_lang: raw}
-    if not isinstance(raw, dict) or not raw or not all(isinstance(v, str) and v.strip() for v in raw.values()):
-        raise ConfigError(f"{where}: a text, or a text per language, e.g. {{en: Our handbook, pl: Nasz podręcznik}}")
-    return {str(k): v for k, v in raw.items()}
 
 
 def _acknowledgement(raw: Any, where: str) -> str:
@@ -319,7 +276,7 @@ def _synonyms(raw: Any, where: str, keys: set[str]) -> dict[str, dict[str, tuple
             raise ConfigError(f"{at}: not a section key of extra.handbook.sections ({', '.join(sorted(keys))})")
         if not isinstance(per_lang, dict):
             raise ConfigError(f"{at}: map languages to headings, e.g. {{en: [Roles and Responsibilities]}}")
-        synonyms[key] = {str(lang): tuple(_str_list([names] if isinstance(names, str) else names, f"{at}.{lang}")) for lang, names in per_lang.items()}
+        synonyms[key] = {str(lang): tuple(settings.str_list([names] if isinstance(names, str) else names, f"{at}.{lang}")) for lang, names in per_lang.items()}
     return synonyms
 
 
@@ -330,13 +287,13 @@ def _departments(raw: Any, where: str) -> dict[str, Department]:
     prefixes: dict[str, str] = {}
     for key, entry in raw.items():
         at = f"{where}.departments.{key}"
-        if not isinstance(key, str) or not _KEY.fullmatch(key):
+        if not isinstance(key, str) or not DEPARTMENT_KEY.fullmatch(key):
             raise ConfigError(f"{at}: a department key is lower-case letters, digits and dashes")
         if not isinstance(entry, dict):
             raise ConfigError(f"{at}: expected `name`, `prefix` and `lead`")
-        _refuse_unknown(entry, "departments", at)
+        settings.refuse_unknown(entry, "departments", at)
         prefix = entry.get("prefix")
-        if not isinstance(prefix, str) or not _PREFIX.match(prefix):
+        if not isinstance(prefix, str) or not ID_PREFIX.match(prefix):
             raise ConfigError(f"{at}.prefix: an id prefix is upper-case letters and digits, e.g. CC")
         if prefix in prefixes:
             raise ConfigError(f"{at}.prefix: {prefix} is already the prefix of {prefixes[prefix]}")
@@ -353,49 +310,10 @@ def _departments(raw: Any, where: str) -> dict[str, Department]:
             prefix=prefix,
             lead=str(entry.get("lead") or ""),
             review_interval_months=interval,
-            names=_names(entry.get("names"), f"{at}.names"),
+            names=settings.names(entry.get("names"), f"{at}.names"),
             self_assessment=None if required is None else required == "required",
         )
     return departments
-
-
-def _people(raw: Any, where: str) -> dict[str, str]:
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict):
-        raise ConfigError(f'{where}.people: map each person to a GitHub user or team, e.g. Anna Kowalczyk: "@anna-kowalczyk"')
-    people = {}
-    for name, handle in raw.items():
-        if not isinstance(name, str) or not name.strip():
-            raise ConfigError(f"{where}.people: {name!r} is not a person's name")
-        if not isinstance(handle, str) or not _OWNER_HANDLE.fullmatch(handle):
-            raise ConfigError(
-                f'{where}.people.{name}: {handle!r} is not a GitHub user (@name), team (@org/team) or e-mail; quote it: "@name"'
-            )
-        people[name] = handle
-    return people
-
-
-def _tooling_owners(raw: Any, where: str) -> tuple[str, ...]:
-    """The GitHub users or teams CODEOWNERS names for the tooling and CI files."""
-    if raw is None:
-        return ()
-    if isinstance(raw, str):
-        raw = [raw]
-    if not isinstance(raw, list) or not raw:
-        raise ConfigError(f'{where}.tooling_owners: list the GitHub users or teams who review the tooling, e.g. ["@org/handbook-maintainers"]')
-    for handle in raw:
-        if not isinstance(handle, str) or not _OWNER_HANDLE.fullmatch(handle):
-            raise ConfigError(f'{where}.tooling_owners: {handle!r} is not a GitHub user (@name), team (@org/team) or e-mail; quote it: "@name"')
-    return tuple(dict.fromkeys(raw))
-
-
-def _names(raw: Any, where: str) -> dict[str, str]:
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict) or not all(isinstance(v, str) and v for v in raw.values()):
-        raise ConfigError(f"{where}: map languages to names, e.g. {{pl: Centrum kontaktowe}}")
-    return {str(k): v for k, v in raw.items()}
 
 
 def _sections(raw: Any, where: str, source_lang: str) -> tuple[RequiredSection, ...]:
@@ -409,7 +327,7 @@ def _sections(raw: Any, where: str, source_lang: str) -> tuple[RequiredSection, 
         headings = {}
         for lang, names in per_lang.items():
             names = [names] if isinstance(names, str) else names
-            headings[str(lang)] = tuple(_str_list(names, f"{at}.{lang}"))
+            headings[str(lang)] = tuple(settings.str_list(names, f"{at}.{lang}"))
         if not headings.get(source_lang):  # every page falls back to these: without them no heading is accepted
             raise ConfigError(f"{at}: no heading in {source_lang}, the handbook's source language (the first of languages)")
         sections.append(RequiredSection(str(key), headings))
@@ -419,39 +337,17 @@ def _sections(raw: Any, where: str, source_lang: str) -> tuple[RequiredSection, 
 def _review(raw: Any, where: str) -> ReviewPolicy:
     if not isinstance(raw, dict):
         raise ConfigError(f"{where}.review: expected default_interval_months, due_soon_days, exempt_statuses")
-    _refuse_unknown(raw, "review", f"{where}.review")
+    settings.refuse_unknown(raw, "review", f"{where}.review")
     defaults = ReviewPolicy()
     interval = raw.get("default_interval_months", defaults.default_interval_months)
     window = raw.get("due_soon_days", defaults.due_soon_days)
     for name, value in (("default_interval_months", interval), ("due_soon_days", window)):
         if not isinstance(value, int) or isinstance(value, bool) or value < (1 if name.startswith("default") else 0):
             raise ConfigError(f"{where}.review.{name}: a whole number, got {value!r}")
-    exempt = _str_list(raw.get("exempt_statuses", list(defaults.exempt_statuses)), f"{where}.review.exempt_statuses")
+    exempt = settings.str_list(raw.get("exempt_statuses", list(defaults.exempt_statuses)), f"{where}.review.exempt_statuses")
     return ReviewPolicy(interval, window, tuple(exempt))
 
 
 SEARCH_MODES = ("material", "pagefind", "auto")
 
 
-def _whole(value: Any, where: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ConfigError(f"{where}: a whole number, 0 or more, got {value!r}")
-    return value
-
-
-def _flag(value: Any, where: str) -> bool:
-    if not isinstance(value, bool):
-        raise ConfigError(f"{where}: true or false, got {value!r}")
-    return value
-
-
-def _choice(value: Any, choices: tuple[str, ...], where: str) -> str:
-    if value not in choices:
-        raise ConfigError(f"{where}: {value!r} is not one of {', '.join(choices)}")
-    return value
-
-
-def _str_list(value: Any, where: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise ConfigError(f"{where}: expected a list of names")
-    return list(value)

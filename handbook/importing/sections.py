@@ -164,7 +164,7 @@ def _procedure(text: str, result: Composed) -> tuple[str, str]:
         return text, "flowchart"
     stages = list(re.finditer(r"^### .*$", masked, re.M))
     if len(stages) >= 2:
-        pieces, last = [], 0
+        pieces = []
         for i, stage in enumerate(stages):
             end = stages[i + 1].start() if i + 1 < len(stages) else len(masked)
             if not _ORDERED.search(masked, stage.end(), end):

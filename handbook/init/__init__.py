@@ -20,7 +20,7 @@ import jinja2
 import yaml
 
 from ..mkdocs import HOOKS, THIN_MACROS, hooks_yaml, thin_hook
-from ..policy import _KEY, _OWNER_HANDLE, _PREFIX
+from ..settings import DEPARTMENT_KEY, ID_PREFIX, OWNER_HANDLE
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -110,10 +110,10 @@ def make_department(name: str, prefix: str, lead: str, names: dict[str, str], ta
     prefix = prefix.strip().upper()
     if not name or not lead:
         raise InitError("a department needs a name and a lead")
-    if not _PREFIX.fullmatch(prefix) or len(prefix) > 6:
+    if not ID_PREFIX.fullmatch(prefix) or len(prefix) > 6:
         raise InitError(f"the id prefix {given!r} must be 1-6 capital letters or digits starting with a letter, e.g. BR")
     key = slug(name)
-    if not _KEY.fullmatch(key):
+    if not DEPARTMENT_KEY.fullmatch(key):
         raise InitError(f"the name {name!r} gives no folder name; use letters or digits in it")
     for other in taken:
         if other.prefix == prefix:
@@ -127,7 +127,7 @@ def handle(text: str, person: str) -> str:
     value = text.strip()
     if value and not value.startswith("@") and "@" not in value:
         value = "@" + value  # `jane-doe` is the GitHub user @jane-doe
-    if not _OWNER_HANDLE.fullmatch(value):
+    if not OWNER_HANDLE.fullmatch(value):
         raise InitError(f"{text!r} is not a GitHub user (@name), team (@org/team) or e-mail for {person}; e.g. @jane-doe")
     return value
 

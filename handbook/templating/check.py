@@ -13,7 +13,7 @@ from typing import Any
 
 from ..findings import Finding
 from . import literal
-from .codetext import has_template_code, mask
+from .codetext import mask
 
 CODES = ("TPL001", "TPL002", "TPL003", "TPL004", "TPL005", "TPL006")
 
