@@ -65,8 +65,9 @@ def site_problems(site: Path, docs: Path, languages: list[str], home_labels: dic
     pages = load_site(site)
     problems: list[str] = []
     for page in pages.values():
+        problems += [f"{page.url}: {p}" for p in _header(page)]
         if page.url == "404.html":
-            continue
+            continue  # no source and no navigation of its own: only its header is read
         lang = _site_language(page.url, languages)
         written_in = _written_in(page.url, lang, languages, docs)
         problems += [f"{page.url}: {p}" for p in _navigation(page, pages, lang, (home_labels or {}).get(lang))]
@@ -149,6 +150,13 @@ def _navigation(page: Page, pages: dict[str, Page], lang: str, home_label: str |
     if not title or title.startswith("None"):
         found.append(f"browser tab title {title!r}")
     return found
+
+
+def _header(page: Page) -> list[str]:
+    """The header's topic, the page's title once the reader scrolls: never empty, never "None"."""
+    topic = page.soup.select_one('[data-md-component="header-topic"] .md-ellipsis')
+    label = " ".join(topic.get_text(" ", strip=True).split()) if topic is not None else None
+    return [] if label not in ("", "None") else [f"header title {label!r}"]
 
 
 def _leftovers(page: Page) -> list[str]:
