@@ -58,7 +58,8 @@ def test_init_never_overwrites_and_says_which_files_are_in_the_way(outside: Path
     assert result.code == 2
     assert result.err == (
         "handbook: error: . already holds mkdocs.yml, README.md; handbook init never overwrites a file: "
-        "run it in an empty folder, or move these away first\n"
+        "run it in an empty folder, or move these away first; "
+        "in a clone of the tool's repository, `handbook init . --replace-example` moves the example aside\n"
     )
     assert sorted(p.name for p in outside.iterdir()) == ["README.md", "mkdocs.yml"]
     assert (outside / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: ours\n"
@@ -101,7 +102,7 @@ def test_in_a_terminal_a_wrong_answer_is_asked_again(outside: Path, monkeypatch:
     assert err.count("try again") == 6, err
     config = (outside / "acme" / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_url: "https://handbook.example.com/"' in config
-    assert "languages: [en, pl]" in config
+    assert "- locale: en\n          default: true\n" in config and "- locale: pl\n" in config and "languages: [" not in config
     assert 'names: {pl: "Obsługa klienta"}' in config and 'names: {pl: "Billing"}  # translate the names' in config
     assert '"Piotr Nowak": "@pnowak"' in config
     assert len(prompts) == len([p for p in prompts if p.endswith(": ")]) == 20
