@@ -28,6 +28,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import InclusionLevel
 
 from .. import output
+from ..policy import ConfigError, load_policy
 from ..site import build as site_build
 from ..site import pages as site_pages
 from ..site.watched import watched_paths
@@ -72,10 +73,13 @@ class Preview:
     def _load(self, lang: str | None):
         kwargs = {"dev_addr": self.dev_addr} if self.dev_addr else {}
         config = load_config(config_file=str(self.config_file), site_dir=str(self.site_dir), **kwargs)
-        languages = [str(x) for x in ((config.extra or {}).get("handbook") or {}).get("languages") or ["en"]]
+        try:  # the handbook's one list of languages, as the check and the build read it
+            languages = list(load_policy(self.config_file).languages)
+        except ConfigError as exc:
+            raise PreviewError(str(exc)) from None
         self.lang = lang or getattr(self, "lang", None) or languages[0]
         if self.lang not in languages:
-            raise PreviewError(f"--lang {self.lang}: not a language of this handbook (extra.handbook.languages in {self.config_file.name}: {', '.join(languages)})")
+            raise PreviewError(f"--lang {self.lang}: not a language of this handbook (the languages in {self.config_file.name}: {', '.join(languages)})")
         i18n = config.plugins.get("i18n")
         if i18n is not None:
             for language in i18n.config.languages:

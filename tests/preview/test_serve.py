@@ -32,4 +32,4 @@ def test_handbook_serve_refuses_a_language_the_handbook_does_not_have(tmp_path):
     project = small_handbook(tmp_path / "hb", n=1)
     result = subprocess.run([sys.executable, "-m", "handbook", "serve", "--lang", "de"], cwd=project, env=ENV, capture_output=True, text=True, timeout=300)
     assert result.returncode == 2
-    assert result.stderr.strip() == "handbook: error: --lang de: not a language of this handbook (extra.handbook.languages in mkdocs.yml: en, pl, hu, lv, ar)"
+    assert result.stderr.strip() == "handbook: error: --lang de: not a language of this handbook (the languages in mkdocs.yml: en, pl, hu, lv, ar)"
