@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             replace.move_aside(folder, aside)
         except OSError as exc:
             raise UsageError(f"--replace-example: cannot move the example aside ({exc.strerror or exc}); what moved so far is in {aside.folder.as_posix()}/") from None
-        sys.stdout.write(f"Moved {aside.name!r} aside, nothing deleted: {', '.join(p + ('/' if (folder / aside.folder / p).is_dir() else '') for p in aside.paths)} -> {aside.folder.as_posix()}/\n")
+        sys.stdout.write(f"Moved {aside.name!r} aside, nothing deleted: {', '.join(p + ('/' if (folder / aside.folder / p).is_dir() else '') for p in aside.paths)} -> {aside.folder.as_posix()}/ (still built with: mkdocs serve -f {aside.folder.as_posix()}/mkdocs.yml)\n")
         if kept:
             sys.stdout.write(f"Kept this repository's own {_summary(kept)}: the tool's guides, CI and wiring.\n")
     try:

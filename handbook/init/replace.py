@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ EXAMPLES = Path("examples")
 # What `handbook init` writes that is the handbook's content, so it replaces the old one's;
 # the rest of init's files (README, CI, hooks ...) are written only where the folder lacks them.
 CONTENT = ("mkdocs.yml", "glossary.yml", "docs/")
+WIRING = ("hooks", "macros")  # copied beside the example, which then still builds
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,18 @@ def moves(aside: Aside, path: str) -> bool:
 
 
 def move_aside(root: Path, aside: Aside) -> None:
-    """Move every path of `aside` into its folder, keeping its relative path; OSError leaves the rest in place."""
+    """Move every path of `aside` into its folder, keeping its relative path; OSError leaves the rest in place.
+
+    The thin hooks and macros are copied beside it, so the example still builds on its own
+    (`mkdocs serve -f examples/<name>/mkdocs.yml`).
+    """
     for path in aside.paths:
         target = root / aside.folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
         os.rename(root / path, target)  # a rename within one folder tree: no copy, nothing half-written
+    for name in WIRING:
+        if (root / name).is_dir():
+            shutil.copytree(root / name, root / aside.folder / name, ignore=shutil.ignore_patterns("__pycache__"))
 
 
 def _content_paths(config: Path) -> tuple[str, str, str]:

@@ -32,7 +32,10 @@ def test_the_example_moves_aside_whole_and_the_new_handbook_is_green(clone: Path
     made = run(["handbook", "init", ".", *ACME, "--replace-example"], clone)
     assert made.code == 0, made.err
     lines = made.out.splitlines()
-    assert lines[0] == "Moved 'Fixture Co Handbook' aside, nothing deleted: mkdocs.yml, glossary.yml, docs/, .github/CODEOWNERS -> examples/fixture/"
+    assert lines[0] == (
+        "Moved 'Fixture Co Handbook' aside, nothing deleted: mkdocs.yml, glossary.yml, docs/, .github/CODEOWNERS -> examples/fixture/ "
+        "(still built with: mkdocs serve -f examples/fixture/mkdocs.yml)"
+    )
     assert lines[1].startswith("Kept this repository's own README.md, CONTRIBUTING.md, ") and "hooks/ (" in lines[1]
     # mkdocs.yml, glossary.yml, two department folders, CODEOWNERS, and the CI files this stand-in lacks (3 workflows,
     # the pull-request template, .gitignore, .pre-commit-config.yaml): a missing file of the tool's is written.
@@ -48,6 +51,7 @@ def test_the_example_moves_aside_whole_and_the_new_handbook_is_green(clone: Path
         else:
             assert after[path] == text, path
     assert (clone / ".github" / "workflows" / "pull-request.yml").is_file()
+    assert after["examples/fixture/hooks/handbook_site.py"] == after["hooks/handbook_site.py"]  # the example still builds on its own
     assert not (clone / "requirements.txt").exists()  # the tool's repository installs itself
     assert "Acme Telecom" in after["mkdocs.yml"] and "Fixture Co" not in after["mkdocs.yml"]
     assert sorted(p for p in after if p.startswith("docs/")) == ["docs/billing/.gitkeep", "docs/customer-care/.gitkeep"]
@@ -89,3 +93,14 @@ def test_nothing_to_replace_in_a_folder_without_a_handbook(tmp_path: Path):
         "run handbook init without --replace-example\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.site
+def test_the_example_moved_aside_still_builds_on_its_own(clone: Path, tmp_path: Path):
+    from tests.sitebuild import mkdocs_build
+
+    assert run(["handbook", "init", ".", *ACME, "--replace-example"], clone).code == 0
+    build = mkdocs_build(clone / "examples" / "fixture", tmp_path / "site")
+    assert build.returncode == 0, build.log
+    assert "Fixture Co Handbook" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert (tmp_path / "site" / "support" / "su-001" / "index.html").is_file()
