@@ -1,8 +1,9 @@
 """A deterministic corpus of realistic SOPs for the benchmark, in a throw-away copy of the handbook.
 
-`python benchmarks/corpus.py DEST -n 1000` copies mkdocs.yml, glossary.yml, hooks/,
+`python benchmarks/corpus.py DEST -n 1000` writes the corpus's own mkdocs.yml and glossary
+(benchmarks/base/: the example's settings, with this repository's wiring), copies hooks/,
 macros/ (and docs/assets, if any) into DEST, adds seven departments to the five of the
-example (twelve, like a large operator), and writes N SOPs with every required
+base (twelve, like a large operator), and writes N SOPs with every required
 section, tables, lists, some Mermaid flowcharts, glossary terms, SOP links and a
 share of translations. The same seed gives the same bytes; it passes
 `handbook check` with no error for HANDBOOK_TODAY = TODAY.
@@ -27,6 +28,10 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import phrases  # noqa: E402
 from handbook.policy import load_policy  # noqa: E402
 
+# The corpus's handbook settings and glossary: a copy of the example's (five departments, five
+# languages), so the corpus is the same whatever docs/ and mkdocs.yml hold.
+BASE = Path(__file__).resolve().parent / "base"
+WIRING = ("theme", "hooks", "markdown_extensions", "validation", "extra_css")
 TODAY = "2026-11-23"
 SEED = 2026
 # Share of SOPs translated into each language (about 0.6 translations per SOP).
@@ -52,8 +57,8 @@ def copy_handbook(dest: Path, departments: int = 12) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
     (dest / "docs").mkdir(parents=True)
-    for name in ("mkdocs.yml", "glossary.yml"):
-        shutil.copy(ROOT / name, dest / name)
+    (dest / "mkdocs.yml").write_text(base_config(), encoding="utf-8")
+    shutil.copy(BASE / "glossary.yml", dest / "glossary.yml")
     ignore = shutil.ignore_patterns("__pycache__")
     for name in ("hooks", "macros"):
         shutil.copytree(ROOT / name, dest / name, ignore=ignore)
@@ -63,6 +68,28 @@ def copy_handbook(dest: Path, departments: int = 12) -> Path:
     if extra:
         _add_departments(dest / "mkdocs.yml", extra)
     return dest
+
+
+def base_config() -> str:
+    """The corpus's own settings (BASE: its site, languages, departments, people, policy) with this repository's wiring.
+
+    The corpus does not read the handbook in docs/ (an adopter replaces it); its theme, hooks,
+    Markdown extensions, validation and stylesheets are this repository's, so it builds as
+    the repository's handbook does.
+    """
+    config = (BASE / "mkdocs.yml").read_text(encoding="utf-8")
+    repo = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for key in WIRING:
+        ours = _block(repo, key)
+        if ours:
+            config = config.replace(_block(config, key), ours, 1)
+    return config
+
+
+def _block(config: str, key: str) -> str:
+    """A top-level block of a mkdocs.yml as written (tags such as !!python/name kept); empty when absent."""
+    match = re.search(rf"(?ms)^{key}:.*?(?=^[^\s#]|\Z)", config)
+    return match.group(0) if match else ""
 
 
 def _add_departments(config: Path, extra: list) -> None:

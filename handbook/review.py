@@ -29,6 +29,11 @@ class ReviewStatus:
     next_review: date | None
     days_left: int | None  # negative when overdue
 
+    @property
+    def shown_due(self) -> date | None:
+        """The next review as readers see it: none for an SOP off the review cycle (a draft, a retired SOP)."""
+        return None if self.state is ReviewState.EXEMPT else self.next_review
+
 
 def review_status(
     last_reviewed: date | None,

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from tests.fixture_handbook import FixtureHandbook, make_handbook
-from tests.sitebuild import ROOT, Build, copy_handbook, mkdocs_build
+from tests.sitebuild import ROOT, Build, copy_handbook, docs_today, mkdocs_build
 
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Build:
-    """The example handbook as built today: must pass --strict."""
-    build = mkdocs_build(ROOT, tmp_path_factory.mktemp("site"))
+    """The handbook in docs/ (the example, or an adopter's) as built on `docs_today()`: must pass --strict."""
+    build = mkdocs_build(ROOT, tmp_path_factory.mktemp("site"), today=docs_today())
     assert build.returncode == 0, build.log
     return build
 

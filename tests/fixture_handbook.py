@@ -162,7 +162,7 @@ def make_handbook(
 
     `policy` is more of `extra.handbook` as YAML text indented by four spaces (e.g. `synonyms:`).
     """
-    root.mkdir(parents=True, exist_ok=True)
+    (root / "docs").mkdir(parents=True, exist_ok=True)  # a handbook with no SOP yet still has its docs_dir
     hb = FixtureHandbook(root, tuple(languages))
     _copy_tool(root)
     hb.write("mkdocs.yml", mkdocs_yml(languages, departments or DEPARTMENTS) + policy)

@@ -7,6 +7,7 @@ would carry state from one build to the next.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,6 +32,17 @@ class Build:
 
     def soup(self, page: str) -> BeautifulSoup:
         return BeautifulSoup(self.html(page), "html.parser")
+
+
+def docs_today() -> str:
+    """The day the handbook in docs/ is checked and built as of: TODAY (the example's dates are realistic then), or
+    the newest review its SOPs record when an adopter's content was reviewed later (else FM009, "reviewed in the future")."""
+    days = [TODAY]
+    for path in ROOT.glob("docs/**/*.md"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        front = text.split("\n---", 1)[0] if text.startswith("---") else ""
+        days += re.findall(r"^\s*-?\s*(?:last_reviewed|date):\s*[\"']?(\d{4}-\d\d-\d\d)", front, re.M)
+    return max(days)
 
 
 def copy_handbook(dest: Path) -> Path:

@@ -10,6 +10,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import init as plan
+from ..init import replace
 from ..atomic import create_file, replace_file
 from ..codeowners import PATH as CODEOWNERS, codeowners
 from ..handbook import open_handbook
@@ -42,6 +43,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--person", action="append", metavar="NAME=@USER", help="a person's GitHub user or team (every lead needs one); repeat for each")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="the date the first check runs as of (default: $HANDBOOK_TODAY or today)")
+    parser.add_argument(
+        "--replace-example",
+        action="store_true",
+        help="in a clone of the tool's repository: move the handbook there (the Northwind example) into examples/<name>/ "
+        "and write yours in its place; README, CONTRIBUTING and CI stay the repository's",
+    )
     parser.set_defaults(run=run)
 
 
@@ -51,12 +58,31 @@ def run(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     org = _answers(args, Asker(sys.stdin.isatty(), UsageError, "handbook init", EXAMPLE), UsageError)
     files = plan.files(org)
-    existing = [path for path in [*files, CODEOWNERS.as_posix()] if (folder / path).exists() and path.rpartition("/")[2] != ".gitkeep"]
+    kept: list[str] = []
+    aside = None
+    if args.replace_example:
+        aside = _aside(folder, UsageError)
+        kept = [path for path in files if not _is_content(path) and (folder / path).exists()]
+        files = {path: text for path, text in files.items() if path not in kept and not (path == "requirements.txt" and (folder / "pyproject.toml").is_file())}
+    existing = [
+        path
+        for path in [*files, CODEOWNERS.as_posix()]
+        if (folder / path).exists() and path.rpartition("/")[2] != ".gitkeep" and not (aside and replace.moves(aside, path))
+    ]
     if existing:
         raise UsageError(
             f"{_shown(folder)} already holds {', '.join(existing)}; handbook init never overwrites a file: "
             "run it in an empty folder, or move these away first"
+            + ("; in a clone of the tool's repository, `handbook init . --replace-example` moves the example aside" if "mkdocs.yml" in existing else "")
         )
+    if aside:
+        try:
+            replace.move_aside(folder, aside)
+        except OSError as exc:
+            raise UsageError(f"--replace-example: cannot move the example aside ({exc.strerror or exc}); what moved so far is in {aside.folder.as_posix()}/") from None
+        sys.stdout.write(f"Moved {aside.name!r} aside, nothing deleted: {', '.join(p + ('/' if (folder / aside.folder / p).is_dir() else '') for p in aside.paths)} -> {aside.folder.as_posix()}/ (still built with: mkdocs serve -f {aside.folder.as_posix()}/mkdocs.yml)\n")
+        if kept:
+            sys.stdout.write(f"Kept this repository's own {_summary(kept)}: the tool's guides, CI and wiring.\n")
     try:
         for path, text in files.items():
             if not (folder / path).exists():
@@ -74,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     cd = "" if folder.resolve() == Path.cwd().resolve() else f"cd {_shown(folder)} && "
     out.write(
         "\nNext:\n"
-        f"  1. {cd}git init && git add -A && git commit -m \"A new handbook\"\n"
+        f"  1. {cd}{'' if aside else 'git init && '}git add -A && git commit -m \"A new handbook\"\n"
         f"  2. Write the first SOP: handbook new --department {first.prefix} --title \"...\"\n"
         "  3. Check and preview: handbook check, then mkdocs serve (http://127.0.0.1:8000/)\n"
         "  4. README.md says which files are yours and how to upgrade the tool.\n"
@@ -134,6 +160,26 @@ def _people(args: argparse.Namespace, ask: Asker, departments: list[plan.Departm
             continue
         people[lead] = ask.value("person", None, f"GitHub user or team of {lead} (e.g. @jane-doe)", lambda v, who=lead: plan.handle(v, who))
     return people
+
+
+def _aside(folder: Path, error: type[Exception]) -> replace.Aside:
+    try:
+        return replace.plan(folder)
+    except plan.InitError as exc:
+        raise error(f"--replace-example: {exc}") from None
+
+
+def _is_content(path: str) -> bool:
+    return path in replace.CONTENT or path.startswith(replace.CONTENT[-1])
+
+
+def _summary(paths: list[str]) -> str:
+    """`README.md, CONTRIBUTING.md, hooks/ (14 files)`: top-level names, a folder once."""
+    names: dict[str, int] = {}
+    for path in paths:
+        head, sep, _ = path.partition("/")
+        names[head + sep] = names.get(head + sep, 0) + 1
+    return ", ".join(name + (f" ({count} files)" if count > 1 else "") for name, count in names.items())
 
 
 def _refuse(message: str) -> str:

@@ -98,7 +98,7 @@ def metadata_card(handbook: Handbook, sop: SOP, department_href: str, lang: str)
         version=source.version,
         effective=_date(source.dates.get("effective")),
         last_reviewed=_date(source.dates.get("last_reviewed")),
-        next_review=_date(review.next_review),
+        next_review=_date(review.shown_due),
         badge=_badge(review, lang),
         channels=", ".join(label(lang, f"channel.{c}") for c in source.channels) or "—",
         format=source.format,

@@ -106,7 +106,7 @@ def department_page(handbook: Handbook, key: str, lang: str) -> str:
             "owner": sop.owner,
             "status": sop.status,
             "version": sop.version,
-            "due": review.next_review.isoformat() if review.next_review else "—",
+            "due": review.shown_due.isoformat() if review.shown_due else "—",
             "badge": _badge(handbook, sop, lang),
             "languages": _languages(handbook, sop) if multilingual else "",
         })

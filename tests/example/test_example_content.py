@@ -44,3 +44,15 @@ def test_the_example_builds_with_strict(example_site):
     assert "Documentation built" in example_site.log
     assert (example_site.site / "contact-centre" / "cc-001" / "index.html").is_file()
     assert (example_site.site / "ar" / "contact-centre" / "cc-001" / "index.html").is_file()
+
+
+def test_the_tests_list_of_northwind_words_names_the_example():
+    """tests/workflow/init_support.py writes the example's names out (adoption tests look for them in a new site): still all of them."""
+    from handbook.policy import load_policy
+    from tests.workflow.init_support import NORTHWIND_WORDS
+
+    policy = load_policy(ROOT / "mkdocs.yml")
+    words = [*policy.people]
+    for dept in policy.departments.values():
+        words += [dept.name, f"{dept.prefix}-0", *dept.names.values()]
+    assert sorted(set(words) - set(NORTHWIND_WORDS)) == []

@@ -2,8 +2,9 @@
 
 Its words are chosen for the search-quality test (a word in one SOP only, an abbreviation one SOP
 defines, a Polish word with diacritics, an Arabic title, a secret inside a collapsed answer);
-its mkdocs.yml is the example's with the handbook policy replaced, so the site has the same
-hooks, theme and plugins as a real one. Built with `mkdocs build --strict` in a subprocess.
+its mkdocs.yml is the fixture handbook's (tests/fixture_handbook.py: the repository's hooks, theme
+and plugins, its own five languages) with the handbook policy replaced, so the site is built as a
+real one whatever handbook docs/ holds. Built with `mkdocs build --strict` in a subprocess.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from tests.fixture_handbook import mkdocs_yml
 from tests.sitebuild import ROOT, Build, mkdocs_build
 
 SECRET = "zebracrossing"  # only inside a collapsed <details>: never in a search excerpt
 
-POLICY = """    languages: [en, pl, hu, lv, ar]
-    glossary: glossary.yml
+LANGUAGES = ("en", "pl", "hu", "lv", "ar")
+POLICY = """    glossary: glossary.yml
     search: {search}
     review:
       default_interval_months: 12
@@ -111,8 +113,7 @@ SOPS = {
 def build_site(tmp_path_factory, search: str) -> Build:
     """The fixture handbook built with `mkdocs build --strict` and the given search backend."""
     project = tmp_path_factory.mktemp(f"site-fixture-{search}")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    head, _, _ = config.partition("  handbook:\n")
+    head, _, _ = mkdocs_yml(LANGUAGES).partition("  handbook:\n")
     (project / "mkdocs.yml").write_text(head + "  handbook:\n" + POLICY.format(search=search), encoding="utf-8")
     (project / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
     for name in ("hooks", "macros"):

@@ -1,4 +1,4 @@
-"""The example handbook's what's new and catalogue, as content: the newest notes of docs/ reach the page and the feed."""
+"""The example handbook's what's new and catalogue, as content (skipped without the example): the newest notes of docs/ reach the page and the feed."""
 
 from __future__ import annotations
 
