@@ -8,10 +8,8 @@ hooks, theme and plugins as a real one. Built with `mkdocs build --strict` in a 
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-from tests.sitebuild import ROOT, Build, mkdocs_build
+from tests.handbook_maker import repository_config, write_handbook
+from tests.sitebuild import Build, mkdocs_build
 
 SECRET = "zebracrossing"  # only inside a collapsed <details>: never in a search excerpt
 
@@ -110,17 +108,7 @@ SOPS = {
 
 def build_site(tmp_path_factory, search: str) -> Build:
     """The fixture handbook built with `mkdocs build --strict` and the given search backend."""
-    project = tmp_path_factory.mktemp(f"site-fixture-{search}")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    head, _, _ = config.partition("  handbook:\n")
-    (project / "mkdocs.yml").write_text(head + "  handbook:\n" + POLICY.format(search=search), encoding="utf-8")
-    (project / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
-    for name in ("hooks", "macros"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for path, text in SOPS.items():
-        target = project / "docs" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    project = write_handbook(tmp_path_factory.mktemp(f"site-fixture-{search}"), repository_config(POLICY.format(search=search)), GLOSSARY, SOPS)
     build = mkdocs_build(project, tmp_path_factory.mktemp(f"site-fixture-{search}-out"))
     assert build.returncode == 0, build.log
     return build
