@@ -15,13 +15,15 @@ def generated_file(config, path: str, content: str | bytes, lang: str, source_la
     """A generated file at `path` (`glossary.md`, `glossary.pl.md`), served at this language's address.
 
     A page (Markdown) also gets the language switcher of the same page in every built
-    language: the hooks generate the same pages in each language's build.
+    language (the hooks generate the same pages in each language's build) and is listed,
+    with those alternates, in the site's sitemap.xml.
     """
     plain = _unsuffixed(path, lang)
     file = File.generated(config, path, content=content, inclusion=inclusion)
     _place(file, plain, lang, source_lang, config)
     if path.endswith(".md"):
         _language_switcher(file, plain, lang, source_lang, config)
+        _in_sitemap(file, lang, config)
     return file
 
 
@@ -49,10 +51,20 @@ def _language_switcher(file: File, plain: str, lang: str, source_lang: str, conf
     file.norm_src_uri = plain
 
 
+def _in_sitemap(file: File, lang: str, config) -> None:
+    """mkdocs-static-i18n writes sitemap.xml from the pages it sorted in its on_files: this one comes later."""
+    listed = getattr(_i18n(config), "i18n_files_per_language", {}).get(lang)
+    if isinstance(listed, list) and file not in listed:
+        listed.append(file)
+
+
+def _i18n(config):
+    return config.plugins.get("i18n") if config.plugins else None
+
+
 def _built_languages(config, lang: str) -> list[str]:
     """The languages mkdocs-static-i18n builds (each gets the same generated pages), this one included."""
-    i18n = config.plugins.get("i18n") if config.plugins else None
-    languages = list(getattr(i18n, "build_languages", None) or [])
+    languages = list(getattr(_i18n(config), "build_languages", None) or [])
     return languages if lang in languages else [*languages, lang]
 
 

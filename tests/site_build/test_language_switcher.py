@@ -10,6 +10,7 @@ printable pages.
 from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.site
 
 LANGUAGES = ["en", "pl", "hu", "lv", "ar"]  # the fixture's policy and the repository's i18n languages
 SOURCE = "en"
+SITE_URL = "https://handbook.example.org/"  # the repository's mkdocs.yml
 
 PAGES = {
     **SOPS,
@@ -87,3 +89,17 @@ def test_a_generated_page_names_its_own_language_in_the_switcher(site):
     soup = _pages(site)["ar/glossary/"]
     links = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link[hreflang]")}
     assert links == {"en": "../../glossary/", "pl": "../../pl/glossary/", "hu": "../../hu/glossary/", "lv": "../../lv/glossary/", "ar": "./"}
+
+
+def test_the_sitemap_lists_every_page_with_the_same_page_in_each_language(site):
+    pages = _pages(site)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    listed = {}
+    for url in ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", ns):
+        loc = url.findtext("s:loc", namespaces=ns)
+        listed[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+    assert sorted(listed) == sorted(SITE_URL + page for page in pages)
+    for page in pages:
+        lang = page.split("/", 1)[0] if page.split("/", 1)[0] in LANGUAGES else SOURCE
+        here = page if lang == SOURCE else page[len(lang) + 1 :]
+        assert listed[SITE_URL + page] == {other: SITE_URL + _in(other, here) for other in LANGUAGES}, page
