@@ -103,3 +103,14 @@ def test_the_sitemap_lists_every_page_with_the_same_page_in_each_language(site):
         lang = page.split("/", 1)[0] if page.split("/", 1)[0] in LANGUAGES else SOURCE
         here = page if lang == SOURCE else page[len(lang) + 1 :]
         assert listed[SITE_URL + page] == {other: SITE_URL + _in(other, here) for other in LANGUAGES}, page
+
+
+def test_the_one_404_page_is_in_the_source_language_and_offers_each_language_home(site):
+    # Every language's build writes the site's 404.html; before, the last one (Arabic) was kept,
+    # its switcher pointing at the last page that build rendered.
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("404.html")) == ["404.html"]
+    soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == SOURCE
+    homes = {lang: "/" + _in(lang, "") for lang in LANGUAGES}
+    assert {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link[hreflang]")} == homes
+    assert {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')} == homes
