@@ -1,22 +1,31 @@
 """The handbook's own theme overrides (handbook/site/overrides/), ahead of Material's templates.
 
 Kept in the package, not in each handbook's `custom_dir`: a handbook gets them by listing
-this hook. Today: the repository link without its api.github.com call (partials/source.html),
-and one 404 page, at the site root, whose language switcher leads to each language's home.
+this hook. Today: the repository link without its api.github.com call (partials/source.html).
 """
 
 from __future__ import annotations
 
 from copy import deepcopy
 
+from jinja2 import Template
+
 from handbook.site import theme
 
+# The site's one 404 page: every language's build writes 404.html at the site root; the
+# source language's is kept, its language switcher offering each language's home page.
 _NOT_FOUND = "404.html"
 
 
-def on_config(config):
-    theme.install(config.theme.dirs)
-    return config
+def on_pre_template(template, template_name, config):
+    """The other languages' builds render their 404 page as nothing, which MkDocs does not write.
+
+    A preview of one language (`handbook serve --lang pl`) builds only that one: it keeps its own.
+    """
+    kept = _kept_404_language(_i18n(config))
+    if template_name == _NOT_FOUND and kept is not None and str(config.theme.get("language")) != kept:
+        return Template("")
+    return template
 
 
 def on_template_context(context, template_name, config):
@@ -31,17 +40,6 @@ def on_template_context(context, template_name, config):
     return context
 
 
-def on_post_template(output, template_name, config):
-    """Every language's build writes the site's one 404.html: the source language's is kept (an empty one is not written).
-
-    A preview of one language (`handbook serve --lang pl`) builds only that one: it keeps its own.
-    """
-    kept = _kept_404_language(_i18n(config))
-    if template_name == _NOT_FOUND and kept is not None and str(config.theme.get("language")) != kept:
-        return ""
-    return output
-
-
 def _kept_404_language(i18n) -> str | None:
     built = list(getattr(i18n, "build_languages", None) or [])
     default = getattr(i18n, "default_language", None)
@@ -52,3 +50,8 @@ def _kept_404_language(i18n) -> str | None:
 
 def _i18n(config):
     return config.plugins.get("i18n") if config.plugins else None
+
+
+def on_config(config):
+    theme.install(config.theme.dirs)
+    return config
