@@ -3,7 +3,8 @@
 `site_problems` reads every HTML page of a built site and lists, as one line each,
 what a reader would see wrong: a navigation label that is not the title of the page
 it leads to ("None", empty), a placeholder or template code left unfilled, macro
-error text, content in the wrong language or direction, a link or anchor that leads
+error text, content in the wrong language or direction, a language switcher or
+`hreflang` link that leads anywhere but this page in that language, a link or anchor that leads
 nowhere, a script or event handler the page's Markdown did not contain, a script,
 style or font from another host (an intranet reader cannot reach it).
 
@@ -73,6 +74,7 @@ def site_problems(site: Path, docs: Path, languages: list[str], home_labels: dic
         problems += [f"{page.url}: {p}" for p in _navigation(page, pages, lang, (home_labels or {}).get(lang))]
         problems += [f"{page.url}: {p}" for p in _leftovers(page)]
         problems += [f"{page.url}: {p}" for p in _language(page, lang, written_in)]
+        problems += [f"{page.url}: {p}" for p in _language_switcher(page, pages, lang, languages)]
         problems += [f"{page.url}: {p}" for p in _links(page, pages, site)]
         problems += [f"{page.url}: {p}" for p in _scripts(page, _markdown_of(page.url, lang, languages, docs))]
     return problems
@@ -115,6 +117,8 @@ def _resolve(page: Page, href: str) -> tuple[str, str] | None:
         return None
     if not parts.path:
         return page.url, unquote(parts.fragment)
+    if parts.path.startswith("/"):  # site-absolute (the language switcher of a home page): the site is served at the root
+        return parts.path.lstrip("/"), unquote(parts.fragment)
     base = posixpath.dirname(page.url) if not page.url.endswith("/") and page.url else page.url.rstrip("/")
     target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
     target = "" if target == "." else target
@@ -207,6 +211,23 @@ def _language(page: Page, lang: str, written_in: str) -> list[str]:
             text = " ".join(block.get_text(" ", strip=True).split())[:50]
             found.append(f"content written in {want_lang!r} shown as lang={got_lang!r} dir={got_dir!r}: {text!r}")
             break  # one per page is enough to see it
+    return found
+
+
+def _language_switcher(page: Page, pages: dict[str, Page], lang: str, languages: list[str]) -> list[str]:
+    """Each language of the switcher and each <link rel="alternate" hreflang> leads to this page in that language."""
+    found = []
+    here = page.url[len(lang) + 1 :] if lang != languages[0] else page.url
+    tags = page.soup.select('a.md-select__link[hreflang], link[rel~="alternate"][hreflang]')
+    for tag in tags:
+        other, href = str(tag["hreflang"]), str(tag.get("href") or "")
+        what = "language switcher" if tag.name == "a" else "hreflang link"
+        expected = here if other == languages[0] else f"{other}/{here}"
+        resolved = _resolve(page, href)
+        if resolved is None or resolved[0] != expected:
+            found.append(f"{what} for {other!r} leads to {href}, not to this page in {other!r} (/{expected})")
+        elif expected not in pages:
+            found.append(f"{what} for {other!r} leads to /{expected}, which is not built")
     return found
 
 

@@ -6,68 +6,18 @@ not the example handbook's content.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from tests.sitebuild import ROOT
+from tests import handbook_maker
 
 TODAY = "2026-12-02"
 
-MKDOCS_YML = """\
-site_name: Fixture handbook
-site_url: https://fixture.example.org/
-docs_dir: docs
-theme:
-  name: material
-  language: en
-  font: false
-  features: [navigation.tabs, navigation.sections, navigation.indexes, navigation.prune, content.tooltips]
-plugins:
-  - search
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: true
-      reconfigure_material: true
-      reconfigure_search: true
-      languages:
-        - {locale: en, default: true, name: English, build: true}
-        - {locale: ar, name: العربية, build: true}
-  - macros:
-      module_name: macros
-      on_undefined: strict
-      on_error_fail: false
-hooks:
-  - hooks/contained_files.py
-  - hooks/tool_assets.py
-  - hooks/handbook_site.py
-  - hooks/sandbox.py
-  - hooks/macros_fastpath.py
-  - hooks/mermaid_local.py
-  - hooks/sop_print.py
-  - hooks/pagefind_search.py
-markdown_extensions:
-  - handbook.list_nesting
-  - abbr
-  - admonition
-  - attr_list
-  - def_list
-  - md_in_html
-  - tables
-  - toc: {permalink: true}
-  - pymdownx.details
-  - pymdownx.tabbed: {alternate_style: true}
-  - pymdownx.superfences:
-      custom_fences:
-        - name: mermaid
-          class: mermaid
-          format: !!python/name:pymdownx.superfences.fence_code_format
-validation:
-  nav: {omitted_files: warn, not_found: warn, absolute_links: warn}
-  links: {not_found: warn, anchors: warn, absolute_links: warn, unrecognized_links: warn}
-extra_css: [assets/handbook.css, assets/sop-page.css, assets/print.css]
-extra_javascript: [assets/print.js]
-extra:
-  handbook:
+HOOKS = [
+    "hooks/contained_files.py", "hooks/tool_assets.py", "hooks/handbook_site.py", "hooks/sandbox.py",
+    "hooks/macros_fastpath.py", "hooks/mermaid_local.py", "hooks/sop_print.py", "hooks/pagefind_search.py",
+]
+
+POLICY = """\
     languages: [en, ar]
     glossary: glossary.yml
     search: material
@@ -88,6 +38,12 @@ extra:
       procedure: {en: Procedure, ar: الإجراء}
 """
 
+MKDOCS_YML = handbook_maker.mkdocs_yml(
+    "Fixture handbook", POLICY, {"en": "English", "ar": "العربية"}, HOOKS, "https://fixture.example.org/",
+    ["navigation.tabs", "navigation.sections", "navigation.indexes", "navigation.prune", "content.tooltips"],
+    more="extra_css: [assets/handbook.css, assets/sop-page.css, assets/print.css]\nextra_javascript: [assets/print.js]\n",
+)
+
 GLOSSARY = """\
 AHT:
   name: Average handle time
@@ -95,14 +51,10 @@ AHT:
 """
 
 
-def _sop(front: str, body: str) -> str:
-    return f"---\n{front.strip()}\n---\n\n{body.strip()}\n"
-
-
 WIDE_TABLE = "| " + " | ".join(f"Column {i} heading" for i in range(1, 10)) + " |\n|" + "---|" * 9 + "\n| " + " | ".join(f"value-{i}-with-long-text" for i in range(1, 10)) + " |"
 
 SOPS = {
-    "desk/dk-001.md": _sop('''
+    "desk/dk-001.md": handbook_maker.sop_file('''
 id: DK-001
 title: Greeting a visitor
 department: desk
@@ -140,7 +92,7 @@ Every visitor hears the same greeting ({{ term("AHT") }} matters).
 2. Write it down.
 
 ''' + WIDE_TABLE),
-    "desk/dk-001.ar.md": _sop('''
+    "desk/dk-001.ar.md": handbook_maker.sop_file('''
 id: DK-001
 title: استقبال الزائر
 translation_of_version: "2.1"
@@ -157,7 +109,7 @@ tags: [ترحيب]
     !!! say
         «صباح الخير، هنا مكتب الخدمة.»
 '''),
-    "desk/dk-002.md": _sop('''
+    "desk/dk-002.md": handbook_maker.sop_file('''
 id: DK-002
 title: Booking a callback
 department: desk
@@ -176,7 +128,7 @@ Callbacks are booked the same way.
 
 1. Book it in the diary.
 '''),
-    "desk/dk-003.md": _sop('''
+    "desk/dk-003.md": handbook_maker.sop_file('''
 id: DK-003
 title: Old callback diary
 department: desk
@@ -193,7 +145,7 @@ Kept for audit.
 
 1. Nothing to do.
 '''),
-    "ops/op-001.md": _sop('''
+    "ops/op-001.md": handbook_maker.sop_file('''
 id: OP-001
 title: Closing the office
 department: ops
@@ -221,14 +173,5 @@ flowchart TD
 
 
 def make_handbook(project: Path, sops: dict[str, str] | None = None) -> Path:
-    """Write the fixture handbook into `project` (with the repository's hooks, macros and assets)."""
-    project.mkdir(parents=True, exist_ok=True)
-    (project / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (project / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
-    for name in ("hooks", "macros"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for rel, text in (SOPS if sops is None else sops).items():
-        path = project / "docs" / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return project
+    """Write the fixture handbook into `project` (with the repository's hooks and macros)."""
+    return handbook_maker.write_handbook(project, MKDOCS_YML, GLOSSARY, SOPS if sops is None else sops)

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from handbook import output
 from handbook.glossary import load_glossary
 from handbook.handbook import Handbook, load
 from handbook.language_list import i18n_languages
+from handbook.mkdocs.generated_files import generated_file
 from handbook.policy import ConfigError, Policy, policy_from_mapping
 from handbook.site import build, escaping, markup, pages, placeholders, sop_page
 from handbook.site.abbreviations import AbbreviationMarker
@@ -63,7 +64,7 @@ def on_files(files: Files, config) -> Files:
     generated = pages.generated_pages(handbook, lang, whats_new_built=_lists_hook(config, "whats_new"))
     for path, content in generated.items():
         if not _authored(files, path, lang):
-            files.append(_generated(config, path, content, lang, handbook.policy.source_lang))
+            files.append(generated_file(config, path, content, lang, handbook.policy.source_lang))
     if _state["auto_nav"]:
         config.nav = _navigation(handbook, files, lang, set(generated))
     build.set_page_urls(_page_urls(files, lang))
@@ -239,16 +240,6 @@ def _report(handbook: Handbook) -> None:
     """
     for finding in handbook.findings:
         (log.error if finding.is_error else log.info)(output.as_log_line(finding))
-
-
-def _generated(config, path: str, content: str, lang: str, source_lang: str) -> File:
-    """A generated page; in a translated build it is served under /<lang>/ like the translations."""
-    file = File.generated(config, path, content=content)
-    if lang != source_lang:
-        plain = File.generated(config, _unsuffixed(path, lang), content="")
-        file.dest_uri = f"{lang}/{plain.dest_uri}"
-        file.name = plain.name  # `index`, not `index.pl`: Material's navigation.indexes folds it into its section
-    return file
 
 
 def _page_urls(files: Files, lang: str) -> dict[str, str]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 
+from handbook.mkdocs.generated_files import generated_file
 from handbook.site import build, print_book
 from handbook.site.labels import label
 from handbook.site.markup import link_to, page_path
@@ -29,11 +30,7 @@ def on_files(files: Files, config) -> Files:
     for path, content in print_book.book_pages(handbook, lang).items():
         if files.get_file_from_path(path) is not None:
             continue  # an authored page wins
-        file = File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-        if lang != source_lang:
-            plain = File.generated(config, path.replace(f".{lang}.md", ".md"), content="")
-            file.dest_uri = f"{lang}/{plain.dest_uri}"
-        files.append(file)
+        files.append(generated_file(config, path, content, lang, source_lang, InclusionLevel.NOT_IN_NAV))
     return files
 
 

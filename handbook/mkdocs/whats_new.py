@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import logging
 from html import escape
-from types import SimpleNamespace
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from handbook import catalogue
+from handbook.mkdocs.generated_files import generated_file
 from handbook.site import build, escaping, news_feed, whats_new
 from handbook.site.labels import label
 
@@ -38,9 +38,7 @@ def on_files(files: Files, config) -> Files:
         plain = path.replace(f".{lang}.md", ".md")
         if files.get_file_from_path(path) is None:  # an authored page wins over a generated one
             inclusion = InclusionLevel.UNDEFINED if plain == whats_new.INDEX else InclusionLevel.NOT_IN_NAV  # reached by its filter links
-            page_file = _generated(config, path, content, lang, source_lang, inclusion)
-            _language_switcher(page_file, plain, config, lang, source_lang, handbook.policy.languages)
-            files.append(page_file)
+            files.append(generated_file(config, path, content, lang, source_lang, inclusion))
         urls[plain] = files.get_file_from_path(path).url
     site_name = escaping.plain_text(config.site_name or "SOP handbook")  # hooks/handbook_site.py made it Markup for the theme
     feed_urls = {path: _prefix(lang, source_lang) + path for path in [whats_new.feed_of(None)] + [whats_new.feed_of(k) for k in handbook.policy.departments]}
@@ -50,7 +48,7 @@ def on_files(files: Files, config) -> Files:
         published.update(catalogue.published(handbook, config.use_directory_urls))
     for path, data in published.items():
         if files.get_file_from_path(path) is None:
-            files.append(_generated(config, path, data, lang, source_lang, InclusionLevel.UNDEFINED))
+            files.append(generated_file(config, path, data, lang, source_lang))
     log.info("what's new (%s): %d change(s), %d feed(s)", lang, len(whats_new.changes_in(handbook, lang)), len([p for p in published if p.endswith(".xml")]))
     _feeds.clear()
     for department in [None, *handbook.policy.departments]:
@@ -85,26 +83,6 @@ def _addresses(site_url: str, known: dict[str, str]) -> news_feed.Address:
         return get_relative_url(url, feed)
 
     return address
-
-
-def _generated(config, path: str, content: str | bytes, lang: str, source_lang: str, inclusion: InclusionLevel) -> File:
-    """A generated file; in a translated build it is served under /<lang>/ like the translations."""
-    file = File.generated(config, path, content=content, inclusion=inclusion)
-    if lang != source_lang:
-        plain = File.generated(config, path.replace(f".{lang}.md", ".md"), content="")
-        file.dest_uri = f"{lang}/{plain.dest_uri}"
-    return file
-
-
-def _language_switcher(file: File, plain: str, config, lang: str, source_lang: str, languages) -> None:
-    """What mkdocs-static-i18n reads to point Material's language switcher at this page in each language.
-
-    Files added after its on_files have none, and the switcher then keeps the links of the
-    page rendered before (an SOP). Every language has this page, at its /<lang>/ address.
-    """
-    url = File.generated(config, plain, content="").url
-    file.locale = file.locale_alternate_of = lang
-    file.alternates = {other: SimpleNamespace(url=url if other == source_lang else f"{other}/{url}") for other in languages}
 
 
 def _prefix(lang: str, source_lang: str) -> str:

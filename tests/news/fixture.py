@@ -6,52 +6,14 @@ what's-new page and in its feeds is known in advance.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from tests.sitebuild import ROOT
+from tests import handbook_maker
 
 TODAY = "2026-11-23"
 SITE_URL = "https://sops.example.test/"
 
-_HOOKS = [line.strip()[2:].split("#")[0].strip() for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:\n")[1].split("\n\n")[0].splitlines()]
-
-MKDOCS_YML = f"""\
-site_name: News test handbook
-site_url: {SITE_URL}
-docs_dir: docs
-theme:
-  name: material
-  language: en
-  font: false
-plugins:
-  - search
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: true
-      reconfigure_material: true
-      reconfigure_search: true
-      languages:
-        - {{locale: en, default: true, name: English, build: true}}
-        - {{locale: pl, name: Polski, build: true}}
-  - macros:
-      module_name: macros
-      on_undefined: strict
-      on_error_fail: false
-hooks:
-{chr(10).join(f"  - {hook}" for hook in _HOOKS)}
-markdown_extensions:
-  - abbr
-  - admonition
-  - attr_list
-  - md_in_html
-  - toc:
-      permalink: true
-validation:
-  nav: {{omitted_files: warn, not_found: warn, absolute_links: warn}}
-  links: {{not_found: warn, anchors: warn, absolute_links: warn, unrecognized_links: warn}}
-extra:
-  handbook:
+POLICY = """\
     languages: [en, pl]
     glossary: glossary.yml
     review:
@@ -61,18 +23,21 @@ extra:
     departments:
       customer-service:
         name: Customer Service
-        names: {{pl: Obsługa klienta}}
+        names: {pl: Obsługa klienta}
         prefix: CS
         lead: Ana Example
       billing:
         name: Billing
-        names: {{pl: Rozliczenia}}
+        names: {pl: Rozliczenia}
         prefix: BR
         lead: Omar Example
     sections:
-      purpose: {{en: Purpose, pl: Cel}}
-      procedure: {{en: Procedure, pl: Procedura}}
+      purpose: {en: Purpose, pl: Cel}
+      procedure: {en: Procedure, pl: Procedura}
 """
+
+# Every hook of the repository's mkdocs.yml: the what's-new pages and feeds come with the rest of the site.
+MKDOCS_YML = handbook_maker.mkdocs_yml("News test handbook", POLICY, {"en": "English", "pl": "Polski"}, site_url=SITE_URL)
 
 GLOSSARY_YML = "AHT:\n  name: Average handle time\n  definition: The mean time an agent spends on one contact.\n"
 
@@ -81,10 +46,8 @@ BODY_PL = "\n## Cel\n\nPo co to jest.\n\n## Procedura\n\n1. Zrób pierwszą rzec
 
 
 def _sop(sop_id: str, title: str, department: str, status: str, version: str, last_reviewed: str, extra: str = "") -> str:
-    return (
-        f"---\nid: {sop_id}\ntitle: {title}\ndepartment: {department}\nowner: Ana Example\nstatus: {status}\n"
-        f'version: "{version}"\nlast_reviewed: {last_reviewed}\n{extra}---\n{BODY}'
-    )
+    front = f'id: {sop_id}\ntitle: {title}\ndepartment: {department}\nowner: Ana Example\nstatus: {status}\nversion: "{version}"\nlast_reviewed: {last_reviewed}\n{extra}'
+    return handbook_maker.sop_file(front, BODY)
 
 
 SOPS = {
@@ -96,7 +59,7 @@ SOPS = {
         '  - {date: 2026-03-02, by: Bea Owner, version: "2.0"}\n'
         '  - {date: 2026-06-01, by: Ana Example, version: "2.1", note: "Hold limit <b>2</b> minutes & *no* music"}\n',
     ),
-    "customer-service/cs-001.pl.md": '---\nid: CS-001\ntitle: Odbieranie telefonu\ntranslation_of_version: "2.1"\ntranslated: 2026-07-01\n---\n' + BODY_PL,
+    "customer-service/cs-001.pl.md": handbook_maker.sop_file('id: CS-001\ntitle: Odbieranie telefonu\ntranslation_of_version: "2.1"\ntranslated: 2026-07-01', BODY_PL),
     "customer-service/cs-002.md": _sop("CS-002", "Web chat", "customer-service", "approved", "1.0", "2026-10-01", "effective: 2026-10-05\n"),
     "customer-service/cs-003.md": _sop(
         "CS-003", "Emails", "customer-service", "in-review", "1.1", "2026-11-02",
@@ -134,13 +97,4 @@ EXPECTED_IDS_EN = [
 
 
 def write_handbook(root: Path) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-    (root / "glossary.yml").write_text(GLOSSARY_YML, encoding="utf-8")
-    docs = root / "docs"
-    for rel, text in SOPS.items():
-        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
-        (docs / rel).write_text(text, encoding="utf-8")
-    for name in ("hooks", "macros"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return root
+    return handbook_maker.write_handbook(root, MKDOCS_YML, GLOSSARY_YML, SOPS)

@@ -5,46 +5,15 @@ The hooks and macros are the project's (copied); the pages, glossary and mkdocs.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from tests.sitebuild import ROOT
+from tests import handbook_maker
 
 ACK = "https://forms.example/ack?entry.1={id}&entry.2={version}&entry.3={title}&entry.4={lang}"
 
-CONFIG = """\
-site_name: Quiz test handbook
-site_url: {site_url}
-docs_dir: docs
-theme:
-  name: material
-  language: en
-  font: false
-  features: [{features}]
-plugins:
-  - search
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: true
-      reconfigure_material: true
-      reconfigure_search: true
-      languages:
-        - {{locale: en, default: true, name: English, build: true}}
-        - {{locale: ar, name: العربية, build: true}}
-  - macros:
-      module_name: macros
-      on_undefined: strict
-      on_error_fail: false
-hooks:
-  - hooks/tool_assets.py
-  - hooks/handbook_site.py
-  - hooks/sandbox.py
-  - hooks/macros_fastpath.py
-  - hooks/self_assessment.py
-  - hooks/pagefind_search.py
-markdown_extensions: [abbr, admonition, attr_list, md_in_html, pymdownx.tasklist, pymdownx.superfences]
-extra:
-  handbook:
+HOOKS = ["hooks/tool_assets.py", "hooks/handbook_site.py", "hooks/sandbox.py", "hooks/macros_fastpath.py", "hooks/self_assessment.py", "hooks/pagefind_search.py"]
+
+POLICY = """\
     languages: [en, ar]
     search: {search}
 {extra}    self_assessment:
@@ -62,7 +31,6 @@ extra:
 """
 
 FRONT = """\
----
 id: {id}
 title: "{title}"
 department: desk
@@ -72,7 +40,6 @@ version: "{version}"
 effective: 2026-01-05
 last_reviewed: 2026-06-01
 format: simple
----
 """
 
 QUIZ_EN = """\
@@ -123,12 +90,11 @@ def body(lang: str = "en", quiz: str | None = None) -> str:
 
 
 def sop(sop_id: str = "DK-001", title: str = "Verify & greet callers", version: str = "2.1", status: str = "approved", quiz: str | None = None) -> str:
-    return FRONT.format(id=sop_id, title=title, version=version, status=status) + "\n" + body("en", quiz)
+    return handbook_maker.sop_file(FRONT.format(id=sop_id, title=title, version=version, status=status), body("en", quiz))
 
 
 def translation(sop_id: str = "DK-001", version: str = "2.1", quiz: str | None = None) -> str:
-    front = f'---\nid: {sop_id}\ntitle: "التحقق من المتصلين"\ntranslation_of_version: "{version}"\n---\n\n'
-    return front + body("ar", quiz)
+    return handbook_maker.sop_file(f'id: {sop_id}\ntitle: "التحقق من المتصلين"\ntranslation_of_version: "{version}"', body("ar", quiz))
 
 
 def make_handbook(
@@ -146,22 +112,14 @@ def make_handbook(
 
     `department` and `self_assessment` are more YAML lines for the department and the self_assessment settings.
     """
-    root.mkdir(parents=True, exist_ok=True)
     extra = f'    acknowledgement: "{acknowledgement}"\n' if acknowledgement else ""
-    (root / "mkdocs.yml").write_text(CONFIG.format(
+    policy = POLICY.format(
         extra=extra,
         required=str(required).lower(),
         search=search,
         department=f"        {department}\n" if department else "",
-        features=features,
-        site_url=site_url,
         self_assessment=f"      {self_assessment}\n" if self_assessment else "",
-    ), encoding="utf-8")
-    (root / "glossary.yml").write_text("SOP:\n  name: Standard operating procedure\n  definition: A written procedure.\n", encoding="utf-8")
-    for name in ("hooks", "macros"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for path, text in pages.items():
-        target = root / "docs" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    return root / "mkdocs.yml"
+    )
+    config = handbook_maker.mkdocs_yml("Quiz test handbook", policy, {"en": "English", "ar": "العربية"}, HOOKS, site_url, [features] if features else [])
+    glossary = "SOP:\n  name: Standard operating procedure\n  definition: A written procedure.\n"
+    return handbook_maker.write_handbook(root, config, glossary, pages) / "mkdocs.yml"

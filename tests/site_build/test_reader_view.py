@@ -59,10 +59,10 @@ def test_english_fallback_in_the_arabic_site_is_left_to_right(fixture_site):
     assert banner.find_parent(attrs={"lang": "en"}) is None  # the notice is in Arabic
 
 
-def _page(lang: str, nav: str, body: str, dir_: str = "ltr") -> str:
+def _page(lang: str, nav: str, body: str, dir_: str = "ltr", head: str = "", switcher: str = "") -> str:
     return (
-        f'<html lang="{lang}"><head><title>A page - Site</title></head><body dir="{dir_}">'
-        f'<nav class="md-nav md-nav--primary">{nav}</nav>'
+        f'<html lang="{lang}"><head><title>A page - Site</title>{head}</head><body dir="{dir_}">'
+        f'<header><ul class="md-select__list">{switcher}</ul></header><nav class="md-nav md-nav--primary">{nav}</nav>'
         f'<article class="md-content__inner md-typeset"><h1>A page</h1>{body}</article></body></html>'
     )
 
@@ -73,7 +73,11 @@ def test_the_reader_view_sees_each_kind_of_breakage(tmp_path):
     (docs / "dept").mkdir(parents=True)
     (docs / "dept" / "sop.md").write_text("---\ntitle: A page\n---\n<p onclick=x>authored</p>\n", encoding="utf-8")
     pages = {
-        "index.html": _page("en", '<a class="md-nav__link" href="dept/sop/">A page</a>', '<h2 id="top">Top</h2><p>Clean <code>{{ kept }}</code></p>'),
+        "index.html": _page(
+            "en", '<a class="md-nav__link" href="dept/sop/">A page</a>', '<h2 id="top">Top</h2><p>Clean <code>{{ kept }}</code></p>',
+            head='<link rel="alternate" href="/" hreflang="en"><link rel="alternate" href="/ar/" hreflang="ar">',
+            switcher='<a href="/" hreflang="en" class="md-select__link">English</a><a href="/ar/" hreflang="ar" class="md-select__link">العربية</a>',
+        ),
         "dept/sop/index.html": _page(
             "en",
             '<a class="md-nav__link" href="../../">None</a><a class="md-nav__link" href="../../">Wrong title</a>',
@@ -82,7 +86,12 @@ def test_the_reader_view_sees_each_kind_of_breakage(tmp_path):
             '<script>alert(1)</script><p onmouseover="x">hover</p><p onclick=x>authored</p>',
         ),
         "ar/index.html": _page("ar", "", "<p>نص</p>", "rtl"),
-        "ar/dept/sop/index.html": _page("ar", "", "<h2>Purpose</h2><p>English text</p>", "rtl"),
+        "ar/dept/sop/index.html": _page(
+            "ar", "", "<h2>Purpose</h2><p>English text</p>", "rtl",
+            head='<link rel="alternate" href="../../../dept/sop/" hreflang="en"><link rel="alternate" href="./" hreflang="ar">',
+            switcher='<a href="../../../" hreflang="en" class="md-select__link">English</a><a href="./" hreflang="ar" class="md-select__link">العربية</a>',
+        ),
+        "dept/other/index.html": _page("en", "", "<p>Only in English</p>", head='<link rel="alternate" href="../../ar/dept/other/" hreflang="ar">'),
     }
     for rel, html in pages.items():
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -101,5 +110,8 @@ def test_the_reader_view_sees_each_kind_of_breakage(tmp_path):
         "dept/sop/: inline script the Markdown does not contain: 'alert(1)'",
         "dept/sop/: event handler onmouseover= on <p>",
         "ar/dept/sop/: content written in 'en' shown as lang='ar' dir='rtl': 'Purpose'",
+        "ar/dept/sop/: language switcher for 'en' leads to ../../../, not to this page in 'en' (/dept/sop/)",
+        "dept/other/: hreflang link for 'ar' leads to /ar/dept/other/, which is not built",
+        "dept/other/: link to ../../ar/dept/other/ leads nowhere",
     ]
     assert sorted(problems) == sorted(expected), text
