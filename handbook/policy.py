@@ -89,7 +89,7 @@ DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
 # Every setting the policy reads, by where it is written: a setting not listed is a misspelling (add new ones here).
 KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
     "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms", "tooling_owners", "title", "introduction", "self_assessment", "acknowledgement",
-         "repository_facts"),
+         "repository_facts", "parallel_build"),  # parallel_build: read by hooks/parallel_languages.py
     "self_assessment": ("headings", "required", "pass_mark"),
     "review": ("default_interval_months", "due_soon_days", "exempt_statuses"),
     "departments": ("name", "names", "prefix", "lead", "review_interval_months", "self_assessment"),
