@@ -89,7 +89,7 @@ DEFAULT_SECTIONS: dict[str, dict[str, list[str]]] = {
 # Every setting the policy reads, by where it is written: a setting not listed is a misspelling (add new ones here).
 KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
     "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms", "tooling_owners", "title", "introduction", "self_assessment", "acknowledgement",
-         "repository_facts", "parallel_build"),  # parallel_build: read by hooks/parallel_languages.py
+         "repository_facts", "parallel_build"),
     "self_assessment": ("headings", "required", "pass_mark"),
     "review": ("default_interval_months", "due_soon_days", "exempt_statuses"),
     "departments": ("name", "names", "prefix", "lead", "review_interval_months", "self_assessment"),
@@ -129,6 +129,7 @@ class Policy:
     tooling_owners: tuple[str, ...] = ()  # who reviews the code CI runs (mkdocs.yml, hooks/, handbook/, .github/ ...)
     nav_max_sops: int = 50  # above it a department appears in the navigation as its index page only
     search: str = "auto"  # material, pagefind, or auto (by handbook size)
+    parallel_build: str = "auto"  # auto, true or false: mkdocs build's languages in parallel processes (hooks/parallel_languages.py)
     repository_facts: bool = False  # the header's repository widget asks api.github.com for stars and forks
     on_undefined: str = "keep"  # the macros plugin's `on_undefined`: how page templates treat an unknown name
     synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # section key -> language -> other names (handbook import)
@@ -247,6 +248,7 @@ def policy_from_mapping(
         not_sops=tuple(_str_list(raw.get("not_sops", []), f"{where}.not_sops")),
         nav_max_sops=_whole(raw.get("nav_max_sops", 50), f"{where}.nav_max_sops"),
         search=_choice(raw.get("search", "auto"), SEARCH_MODES, f"{where}.search"),
+        parallel_build=_auto_flag(raw.get("parallel_build", "auto"), f"{where}.parallel_build"),
         repository_facts=_flag(raw.get("repository_facts", False), f"{where}.repository_facts"),
         config_path=config_path,
         site_url=str(site_url),
@@ -438,6 +440,13 @@ def _choice(value: Any, choices: tuple[str, ...], where: str) -> str:
     if value not in choices:
         raise ConfigError(f"{where}: {value!r} is not one of {', '.join(choices)}")
     return value
+
+
+def _auto_flag(value: Any, where: str) -> str:
+    """`auto`, or a yes/no written as YAML's true/false: the text auto, true or false."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return _choice(value, ("auto", "true", "false"), where)
 
 
 def _str_list(value: Any, where: str) -> list[str]:

@@ -41,6 +41,8 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from handbook.site import build
+
 log = logging.getLogger("mkdocs.plugins.handbook.parallel")
 
 _state: dict = {"command": None, "env": None, "files": None, "nav": None}
@@ -89,7 +91,7 @@ def _wrap(plugin, original):
         if plugin.building:
             return original(config=config)
         others = [lang for lang in plugin.build_languages if lang != plugin.current_language]
-        groups = _groups(others, _setting(config))
+        groups = _groups(others, _setting())
         if len(groups) < 2:
             return original(config=config)
         plugin.extend_search_entries(config)  # the source language's entries first, as the plugin does
@@ -99,13 +101,8 @@ def _wrap(plugin, original):
     return on_post_build
 
 
-def _setting(config) -> str:
-    value = ((config.extra or {}).get("handbook") or {}).get("parallel_build", "auto")
-    if value is True or value is False:
-        return "true" if value else "false"
-    if value != "auto":
-        raise PluginError(f"mkdocs.yml: extra.handbook.parallel_build is {value!r}; write auto, true or false")
-    return value
+def _setting() -> str:
+    return build.current().policy.parallel_build  # validated with the policy (extra.handbook.parallel_build)
 
 
 def _cores() -> int:
@@ -148,6 +145,7 @@ def _build_in_parallel(plugin, config, groups: list[list[str]]) -> None:
     children = []
     console = _Buffer.install()  # this process's records wait for the earlier languages' ones
     failure: BaseException | None = None
+    log.debug("languages %s built in %d processes", " | ".join(", ".join(g) for g in groups), len(groups))
     try:
         for group in groups[:-1]:
             children.append(_fork(plugin, config, group, site, entries_at_fork))
