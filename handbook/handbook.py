@@ -121,6 +121,9 @@ class Handbook:
     translations: dict[str, dict[str, SOP]] = field(default_factory=dict)  # id -> lang -> SOP
     _term_usage: dict[str, list[SOP]] | None = field(default=None, repr=False)
     _departments: dict[str, list[SOP]] | None = field(default=None, repr=False)
+    # Asked by every page in every language: worked out once per SOP (an SOP object is never changed).
+    _terms: dict[int, tuple[SOP, list[GlossaryTerm]]] = field(default_factory=dict, repr=False, compare=False)
+    _reviews: dict[int, tuple[SOP, ReviewStatus]] = field(default_factory=dict, repr=False, compare=False)
     files: dict[str, str] = field(default_factory=dict)  # docs-relative path -> path shown to authors
 
     @property
@@ -128,13 +131,20 @@ class Handbook:
         return len(self.files)
 
     def review(self, sop: SOP) -> ReviewStatus:
-        return review_of(self.by_id.get(sop.id, sop), self.policy, self.today)
+        source = self.by_id.get(sop.id, sop)
+        known = self._reviews.get(id(source))
+        if known is None or known[0] is not source:
+            known = self._reviews[id(source)] = (source, review_of(source, self.policy, self.today))
+        return known[1]
 
     def findings_for(self, shown_paths: set[str]) -> list[Finding]:
         return [f for f in self.findings if f.path in shown_paths]
 
     def terms_of(self, sop: SOP) -> list[GlossaryTerm]:
-        return self.glossary.used_in(sop.source.body, [c.argument for c in sop.body.terms_used()])
+        known = self._terms.get(id(sop))
+        if known is None or known[0] is not sop:
+            known = self._terms[id(sop)] = (sop, self.glossary.used_in(sop.source.body, [c.argument for c in sop.body.terms_used()]))
+        return list(known[1])
 
     def term_usage(self) -> dict[str, list[SOP]]:
         """For each glossary term, the source-language SOPs that use it (computed once)."""

@@ -98,6 +98,7 @@ class Policy:
     tooling_owners: tuple[str, ...] = ()  # who reviews the code CI runs (mkdocs.yml, hooks/, handbook/, .github/ ...)
     nav_max_sops: int = 50  # above it a department appears in the navigation as its index page only
     search: str = "auto"  # material, pagefind, or auto (by handbook size)
+    parallel_build: str = "auto"  # auto, true or false: mkdocs build's languages in parallel processes (hooks/parallel_languages.py)
     repository_facts: bool = False  # the header's repository widget asks api.github.com for stars and forks
     on_undefined: str = "keep"  # the macros plugin's `on_undefined`: how page templates treat an unknown name
     synonyms: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # section key -> language -> other names (handbook import)
@@ -225,6 +226,7 @@ def policy_from_mapping(
         not_sops=tuple(settings.str_list(raw.get("not_sops", []), f"{where}.not_sops")),
         nav_max_sops=settings.whole(raw.get("nav_max_sops", 50), f"{where}.nav_max_sops"),
         search=settings.choice(raw.get("search", "auto"), SEARCH_MODES, f"{where}.search"),
+        parallel_build=settings.auto_flag(raw.get("parallel_build", "auto"), f"{where}.parallel_build"),
         repository_facts=settings.flag(raw.get("repository_facts", False), f"{where}.repository_facts"),
         config_path=config_path,
         site_url=str(site_url),

@@ -25,7 +25,7 @@ OWNER_HANDLE = re.compile(r"^(@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za
 # Every setting the policy reads, by where it is written: a setting not listed is a misspelling (add new ones here).
 KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
     "": ("languages", "departments", "sections", "review", "glossary", "not_sops", "nav_max_sops", "search", "people", "synonyms", "tooling_owners", "title", "introduction", "self_assessment", "acknowledgement",
-         "repository_facts", "words"),
+         "repository_facts", "words", "parallel_build"),
     "self_assessment": ("headings", "required", "pass_mark"),
     "review": ("default_interval_months", "due_soon_days", "exempt_statuses"),
     "departments": ("name", "names", "prefix", "lead", "review_interval_months", "self_assessment"),
@@ -108,6 +108,13 @@ def choice(value: Any, choices: tuple[str, ...], where: str) -> str:
     if value not in choices:
         raise ConfigError(f"{where}: {value!r} is not one of {', '.join(choices)}")
     return value
+
+
+def auto_flag(value: Any, where: str) -> str:
+    """`auto`, or a yes/no written as YAML's true/false: the text auto, true or false."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return choice(value, ("auto", "true", "false"), where)
 
 
 def str_list(value: Any, where: str) -> list[str]:

@@ -23,6 +23,7 @@ HOOKS: tuple[tuple[str, str], ...] = (
     ("mermaid_local", ""),
     ("sop_print", 'a printable page per department: all its SOPs, one per sheet'),
     ("search_quality", "search in the reader's language, SOPs first, hidden parts unindexed"),
+    ("parallel_languages", "mkdocs build: the languages after the source in parallel processes when the cores allow"),
     ("console_watch", "a quiet console; serve watches the glossary and data files, refuses --dirty"),
     ("pagefind_search", "last: it indexes the finished site"),
 )

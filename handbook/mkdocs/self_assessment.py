@@ -17,13 +17,29 @@ log = logging.getLogger("mkdocs.hooks.handbook.self_assessment")
 _SCRIPT = "quiz.js"  # assets/quiz.js (from the package): without it a quiz cannot be answered
 
 
+_made: dict = {"handbook": None, "pages": {}}  # source SOP path -> ((length, hash) of its Markdown, the result)
+
+
+def _with_quiz(handbook, sop, markdown: str) -> tuple[str, bool]:
+    """The quiz of a source SOP's page, made once per build: untranslated, it is the same Markdown in every language."""
+    if sop.is_translation:  # one language's page only
+        return quiz.with_quiz(markdown, sop, handbook.by_id.get(sop.id, sop), handbook.policy)
+    if _made["handbook"] is not handbook:
+        _made["handbook"], _made["pages"] = handbook, {}
+    key = (len(markdown), hash(markdown))
+    known = _made["pages"].get(sop.path)
+    if known is None or known[0] != key:
+        known = _made["pages"][sop.path] = (key, quiz.with_quiz(markdown, sop, handbook.by_id.get(sop.id, sop), handbook.policy))
+    return known[1]
+
+
 @event_priority(-50)  # after the macros plugin (priority 0) rendered the page
 def on_page_markdown(markdown: str, page, config, files) -> str:
     handbook = build.current()
     sop = handbook.by_path.get(page.file.src_uri)
     if sop is None:
         return markdown
-    markdown, has_quiz = quiz.with_quiz(markdown, sop, handbook.by_id.get(sop.id, sop), handbook.policy)
+    markdown, has_quiz = _with_quiz(handbook, sop, markdown)
     if has_quiz and not any(str(s).endswith(_SCRIPT) for s in config.extra_javascript):
         log.warning(f"{page.file.src_uri}: a self-assessment, but assets/{_SCRIPT} is not linked (mkdocs.yml's hooks: must list hooks/tool_assets.py): readers cannot answer it")
     return markdown
