@@ -58,7 +58,7 @@ def test_init_never_overwrites_and_says_which_files_are_in_the_way(outside: Path
     assert result.code == 2
     assert result.err == (
         "handbook: error: . already holds mkdocs.yml, README.md; handbook init never overwrites a file: "
-        "run it in an empty folder, or move these away first\n"
+        "run it in an empty folder, or move these away first; in a clone of the tool's repository, `handbook init . --replace-example` moves the example aside\n"
     )
     assert sorted(p.name for p in outside.iterdir()) == ["README.md", "mkdocs.yml"]
     assert (outside / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: ours\n"
