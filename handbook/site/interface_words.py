@@ -2,7 +2,9 @@
 
 A file maps a key (`owner`, `banner.overdue`) to the text readers see; `{name}` is a
 placeholder filled in by the page. English (`en.yml`) is the source: every key exists
-there, and a language without a key shows the English text. YAML because the handbook
+there, and a language without a key shows the English text. A text with a number can have
+plural forms beside it, `key.one`, `key.few` ... (the CLDR categories of that language):
+`home.sop_count: '{count} SOPs'` and `home.sop_count.one: '{count} SOP'`. YAML because the handbook
 already reads YAML everywhere and translation platforms (Weblate, Crowdin, Lokalise,
 Transifex) read flat key/value YAML files as they are, with no compile step.
 
@@ -23,6 +25,8 @@ import yaml
 
 WORDS_DIR = Path(__file__).parent / "words"
 SOURCE = "en"
+# The CLDR plural categories: `key.<category>` is the form of `key` for such a number.
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
 
 
 class WordsError(ValueError):
@@ -81,6 +85,12 @@ def load_words(folder: Path = WORDS_DIR, own: Path | None = None) -> dict[str, d
     return words
 
 
+def base_key(key: str) -> str:
+    """`home.sop_count.one` -> `home.sop_count`: the text a plural form belongs to."""
+    head, dot, form = key.rpartition(".")
+    return head if dot and form in PLURAL_FORMS else key
+
+
 def placeholders(text: str) -> frozenset[str]:
     try:
         return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
@@ -95,9 +105,11 @@ def gap(lang: str, words: dict[str, dict[str, str]], folder: Path = WORDS_DIR, o
     """
     source = words.get(SOURCE, {})
     have = words.get(lang, {})
-    missing = tuple(k for k in source if not have.get(k))
-    differ = tuple(k for k in source if have.get(k) and placeholders(have[k]) != placeholders(source[k]))
-    unknown = tuple(k for k in have if k not in source)
+    texts = {base_key(k) for k in source}
+    covered = {base_key(k) for k, text in have.items() if text}  # a language may give only plural forms
+    missing = tuple(k for k in source if k in texts and k not in covered)
+    differ = tuple(k for k, text in have.items() if text and base_key(k) in source and placeholders(text) != placeholders(source[base_key(k)]))
+    unknown = tuple(k for k in have if base_key(k) not in texts)
     path = words_file(lang, own) if own is not None and words_file(lang, own).is_file() else words_file(lang, folder)
     return Gap(lang, path, missing, differ, unknown)
 

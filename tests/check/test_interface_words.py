@@ -39,6 +39,34 @@ def test_labels_keep_their_api_and_read_the_files():
     assert labels_in("de")["department"] == "Department"
 
 
+def test_a_count_takes_the_plural_form_of_its_language():
+    assert [label("en", "home.sop_count", count=n) for n in (0, 1, 2)] == ["0 SOPs", "1 SOP", "2 SOPs"]
+    due = {"owner": "Ann", "date": "2027-01-05"}
+    assert label("en", "banner_text.due-soon", days=1, **due) == "Ann reviews this SOP by 2027-01-05 (in 1 day)."
+    assert label("en", "banner_text.overdue", days=-1 * -3, **due).startswith("This SOP was due for review on 2027-01-05 (3 days ago).")
+    assert label("pl", "home.sop_count", count=1) == "Procedury: 1"  # a form that needs none: the one text for every number
+    assert label("de", "home.sop_count", count=1) == "1 SOP"  # no German words: English, by English rules
+
+
+def test_a_language_may_give_forms_english_does_not_have(tmp_path):
+    """Polish counts 1, 2-4 and 5+ differently (CLDR one, few, many): its forms are no unknown keys, and the rule picks them."""
+    folder = _copy_words(tmp_path)
+    path = folder / "pl.yml"
+    kept = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("home.sop_count:")]
+    forms = ["home.sop_count.one: '{count} procedura'", "home.sop_count.few: '{count} procedury'", "home.sop_count.many: '{count} procedur'"]
+    path.write_text("\n".join(kept + forms) + "\n", encoding="utf-8")
+    loaded = words.load_words(folder)
+    assert words.gap("pl", loaded, folder) == words.Gap("pl", path)  # nothing missing, unknown or mismatched
+    assert language_findings(_policy(tmp_path, ["en", "pl"], names={"pl": "Rozliczenia"}), tmp_path, folder) == []
+    LABELS.update(loaded)
+    try:
+        assert [label("pl", "home.sop_count", count=n) for n in (1, 3, 5, 22, 25)] == ["1 procedura", "3 procedury", "5 procedur", "22 procedury", "25 procedur"]
+    finally:
+        LABELS.update(words.load_words())
+    path.write_text(path.read_text(encoding="utf-8").replace("{count} procedur'", "{liczba} procedur'"), encoding="utf-8")
+    assert words.gap("pl", words.load_words(folder), folder).placeholders == ("home.sop_count.many",)
+
+
 def _policy(tmp_path: Path, languages: list[str], names: dict | None = None, sections: dict | None = None):
     raw = {
         "languages": languages,
@@ -147,4 +175,5 @@ def test_the_handbooks_own_words_add_a_language_and_override_the_package(handboo
     result = handbook_dir.run_check()
     [lang002] = [f for f in findings_in(result.out) if f.endswith("LANG002")]
     assert lang002 == "words/de.yml:0: LANG002"
-    assert f"{len(loaded['en']) - 1} interface word(s) missing in de" in messages_in(result.out)[lang002][0]
+    texts = {words.base_key(key) for key in loaded["en"]}  # a text's plural forms are part of it
+    assert f"{len(texts) - 1} interface word(s) missing in de" in messages_in(result.out)[lang002][0]

@@ -51,6 +51,30 @@ def test_acme_from_init_to_a_green_site_with_no_northwind_left(outside: Path):
     assert leftovers(acme, words) == []
 
 
+@pytest.mark.site
+def test_a_handbook_with_no_sop_yet_reads_right_and_counts_its_sops_in_words(outside: Path):
+    """Day one of an adopter: no SOP yet, every page whole in both languages; then one SOP is "1 SOP", not "1 SOPs"."""
+    from bs4 import BeautifulSoup
+
+    from handbook.site.labels import label
+    from tests.reader_view import site_problems
+
+    acme = _acme(outside)
+    site = outside / "site"
+
+    def cards() -> list[str]:
+        build = run(["mkdocs", "build", "--strict", "-d", str(site)], acme)
+        assert build.code == 0, build.err
+        assert site_problems(site, acme / "docs", ["en", "pl"], {lang: label(lang, "nav.home") for lang in ("en", "pl")}) == []
+        home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+        return [" ".join(card.get_text(" ", strip=True).split()) for card in home.select(".hb-departments li")]
+
+    assert cards() == ["Customer Care 0 SOPs · Lead: Jane Doe", "Billing 0 SOPs · Lead: Piotr Nowak"]
+    assert run(["handbook", "new", "--department", "CA", "--title", "Answering a call"], acme).code == 0
+    fill_in(acme / "docs" / "customer-care" / "ca-001.md")
+    assert cards() == ["Customer Care 1 SOP · Lead: Jane Doe", "Billing 0 SOPs · Lead: Piotr Nowak"]
+
+
 def test_init_never_overwrites_and_says_which_files_are_in_the_way(outside: Path):
     (outside / "mkdocs.yml").write_text("site_name: ours\n", encoding="utf-8")
     (outside / "README.md").write_text("ours\n", encoding="utf-8")
