@@ -6,9 +6,9 @@ a draft, one SOP due for review soon (SU-002, 2026-12-10), a glossary with
 translations (Refund has none in Arabic) and a people registry. None of it is the example
 handbook in docs/: the tool's tests pass whatever content an adopter keeps there.
 
-The tool's wiring (hooks, macros, theme, Markdown extensions, link validation, the
-assets under docs/assets) is copied from this repository, so a fixture is built as the
-repository builds its own handbook.
+The tool's wiring (theme, Markdown extensions, link validation from this repository's
+mkdocs.yml; the thin hooks and macros module through tests/handbook_maker.py) is this
+repository's, so a fixture is built as the repository builds its own handbook.
 
     hb = make_handbook(tmp_path / "hb")          # writes it; hb.root holds mkdocs.yml
     hb.edit(hb.SU1, "## Training", "## Coaching")
@@ -18,9 +18,10 @@ repository builds its own handbook.
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.handbook_maker import copy_tool_wiring
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-23"  # the fixture's review dates are current on this day
@@ -164,7 +165,7 @@ def make_handbook(
     """
     (root / "docs").mkdir(parents=True, exist_ok=True)  # a handbook with no SOP yet still has its docs_dir
     hb = FixtureHandbook(root, tuple(languages))
-    _copy_tool(root)
+    copy_tool_wiring(root)  # the thin hooks and macros module, as `handbook init` writes them
     hb.write("mkdocs.yml", mkdocs_yml(languages, departments or DEPARTMENTS) + policy)
     hb.write("glossary.yml", GLOSSARY)
     hb.docs.mkdir(exist_ok=True)  # a handbook with no SOP yet still has its docs folder
@@ -256,16 +257,6 @@ def _block(config: str, key: str) -> str:
     """A top-level block of mkdocs.yml as written (tags such as !!python/name kept); empty when absent."""
     match = re.search(rf"(?ms)^{key}:.*?(?=^[^\s#]|\Z)", config)
     return match.group(0).rstrip() + "\n" if match else ""
-
-
-def _copy_tool(root: Path) -> None:
-    """The tool's files an adopter's repository holds too: hooks, macros, the site's assets."""
-    ignore = shutil.ignore_patterns("__pycache__")
-    for name in ("hooks", "macros", "overrides"):
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, root / name, ignore=ignore, dirs_exist_ok=True)
-    if (ROOT / "docs" / "assets").is_dir():
-        shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets", ignore=ignore, dirs_exist_ok=True)
 
 
 def run_handbook(root: Path, *argv: str, today: str = TODAY, stdin: str | None = None):
