@@ -84,7 +84,6 @@ def _authored(files: Files, path: str, lang: str) -> bool:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Keep retired SOPs out of search (an untranslated SOP is found, in English, in the reader's site)."""
     handbook = build.current()
-    lang = _language(config)
     sop = handbook.by_path.get(page.file.src_uri)
     if sop is not None:
         _adapt_meta(page, handbook.by_id.get(sop.id, sop).status, exclude_from_search=False)
