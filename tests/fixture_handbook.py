@@ -6,9 +6,9 @@ a draft, one SOP due for review soon (SU-002, 2026-12-10), a glossary with
 translations (Refund has none in Arabic) and a people registry. None of it is the example
 handbook in docs/: the tool's tests pass whatever content an adopter keeps there.
 
-The tool's wiring (theme, Markdown extensions, link validation from this repository's
-mkdocs.yml; the thin hooks and macros module through tests/handbook_maker.py) is this
-repository's, so a fixture is built as the repository builds its own handbook.
+The tool's wiring (theme, hooks, Markdown extensions, link validation) is the mkdocs.yml
+`handbook init` writes (tests/handbook_maker.py `tool_config`), and the thin hooks and
+macros module are copied as init writes them, so a fixture is built as any handbook is.
 
     hb = make_handbook(tmp_path / "hb")          # writes it; hb.root holds mkdocs.yml
     hb.edit(hb.SU1, "## Training", "## Coaching")
@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.handbook_maker import copy_tool_wiring
+from tests.handbook_maker import copy_tool_wiring, tool_config
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-23"  # the fixture's review dates are current on this day
@@ -200,8 +200,8 @@ def sop_text(spec: SopSpec, lang: str, follows: str = "") -> str:
 
 
 def mkdocs_yml(languages: tuple[str, ...], departments: dict[str, tuple[str, dict[str, str], str]] = DEPARTMENTS) -> str:
-    """The fixture's mkdocs.yml: its own site, policy and languages; the repository's wiring."""
-    repo = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    """The fixture's mkdocs.yml: its own site, policy and languages; the tool's wiring."""
+    repo = tool_config()
     i18n = "\n".join(
         f"        - locale: {lang}\n          name: {LANGUAGE_NAMES.get(lang, lang)}\n          build: true" + ("\n          default: true" if i == 0 else "")
         for i, lang in enumerate(languages)

@@ -12,11 +12,10 @@ built with the tool as it is in the tree under test.
 from __future__ import annotations
 
 import shutil
+from functools import lru_cache
 from pathlib import Path
 
 from tests.sitebuild import ROOT
-
-REPOSITORY_CONFIG = ROOT / "mkdocs.yml"
 
 #: The Markdown extensions of a fixture unless it names its own: the SOP page's blocks and diagrams.
 MARKDOWN_EXTENSIONS = """\
@@ -46,20 +45,39 @@ validation:
 """
 
 
+def tool_config() -> str:
+    """The mkdocs.yml `handbook init` writes for a five-language organisation: the tool's wiring
+    (theme, plugins, hooks, Markdown extensions, validation) as every handbook gets it.
+
+    Not this repository's own mkdocs.yml: that one is whatever handbook the repository holds
+    (Northwind, or an adopter's after `handbook init . --replace-example`). Init's and the
+    example's wiring are kept the same by test_init's `test_a_new_handbook_is_configured_like_the_example`.
+    """
+    return _tool_config()
+
+
+@lru_cache(maxsize=1)
+def _tool_config() -> str:
+    from handbook.init import DepartmentPlan, Organisation, files
+
+    desk = DepartmentPlan("desk", "Desk", "DK", "Ana Example")
+    org = Organisation("Fixture Co", (desk,), ("en", "pl", "hu", "lv", "ar"), {"Ana Example": "@ana-example"}, site_url="https://handbook.example.org/")
+    return files(org)["mkdocs.yml"]
+
+
 def repository_hooks() -> list[str]:
-    """The `hooks:` of the repository's mkdocs.yml, in its order (`hooks/handbook_site.py`, ...)."""
-    text = REPOSITORY_CONFIG.read_text(encoding="utf-8")
-    block = text.split("\nhooks:\n", 1)[1].split("\n\n", 1)[0]
+    """The tool's `hooks:`, in their order (`hooks/handbook_site.py`, ...)."""
+    block = tool_config().split("\nhooks:\n", 1)[1].split("\n\n", 1)[0]
     return [line.strip()[2:].split("#", 1)[0].strip() for line in block.splitlines() if line.strip().startswith("- ")]
 
 
 def repository_config(policy: str) -> str:
-    """The repository's own mkdocs.yml (theme, plugins, hooks, extensions) with `policy` as its `extra: handbook:`.
+    """The tool's whole mkdocs.yml (theme, five languages, plugins, hooks, extensions) with `policy` as its `extra: handbook:`.
 
     `policy` is the YAML under `handbook:`, indented by four spaces.
     """
-    head, found, _ = REPOSITORY_CONFIG.read_text(encoding="utf-8").partition("  handbook:\n")
-    assert found, "the repository's mkdocs.yml has no `extra: handbook:`"
+    head, found, _ = tool_config().partition("  handbook:\n")
+    assert found, "init's mkdocs.yml has no `extra: handbook:`"
     return head + "  handbook:\n" + policy
 
 

@@ -66,7 +66,8 @@ def home_page(handbook: Handbook, lang: str, whats_new_built: bool = True) -> st
     ]
     in_force = [s for s in sorted(handbook.by_id.values(), key=lambda s: s.id) if s.status not in ("draft", "retired")]
     start_here = [_titled_link(handbook, s, lang) for s in in_force if START_HERE_TAG in (s.meta.get("tags") or [])]
-    recent = sorted(in_force, key=lambda s: (_changed(s), s.id), reverse=True)[:RECENT]
+    dated = [s for s in in_force if _changed(s)]  # an SOP without dates is a finding, not a recent change
+    recent = sorted(dated, key=lambda s: (_changed(s), s.id), reverse=True)[:RECENT]
     return templates.markdown(
         "home.md",
         lang=lang,
@@ -74,7 +75,7 @@ def home_page(handbook: Handbook, lang: str, whats_new_built: bool = True) -> st
         home_intro=policy.home_text("introduction", lang) or label(lang, "home_intro"),
         departments=departments,
         start_here=start_here,
-        recent=[{"link": _titled_link(handbook, s, lang), "version": s.version, "date": _changed(s).isoformat()} for s in recent if _changed(s)],
+        recent=[{"link": _titled_link(handbook, s, lang), "version": s.version, "date": _changed(s).isoformat()} for s in recent],
         example=in_force[0].id if in_force else "",
         reviews=_target(link_to(page_path("reviews.md", lang, policy.source_lang), here)),
         translations=_target(link_to(page_path("translations.md", lang, policy.source_lang), here)) if len(policy.languages) > 1 else None,

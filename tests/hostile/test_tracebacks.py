@@ -101,3 +101,18 @@ def test_a_huge_number_in_the_glossary_is_a_configuration_error_at_its_line(hand
     result = handbook_dir.check()
     assert (result.code, result.out) == (2, "")
     assert result.err == f"handbook: error: glossary.yml:{lines + 2}: not valid YAML: a number of 5000 digits; no field holds one (put it in quotes if it is text)\n"
+
+
+def test_an_sop_with_only_an_id_and_a_title_is_findings_in_the_build_not_a_traceback(handbook_dir: BoundedHandbook):
+    """A file read as an SOP with no dates, status, owner or department (e.g. `x.de.md` in a handbook without German):
+    the home page's "recently changed", the dashboards and feeds go on without it."""
+    handbook_dir.write_sop(f"{CS}/cs-001.md")
+    (handbook_dir.root / CS / "cs-002.md").write_text("---\nid: CS-002\ntitle: Only a title\n---\n\n## Purpose\n\nText.\n", encoding="utf-8")
+    handbook_dir.make_buildable()
+    for strict in (True, False):
+        build = handbook_dir.build(strict=strict)
+        log = build.out + build.err
+        assert "Traceback" not in log, log
+        assert build.code == (1 if strict else 0), log
+        assert sorted(f for f in logged(log, "FM005")) == [f"{CS}/cs-002.md:1: FM005"] * 5  # department, last_reviewed, owner, status, version
+    assert "CS-001" in handbook_dir.page("")  # the home page was written

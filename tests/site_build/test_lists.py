@@ -102,8 +102,9 @@ def builds(tmp_path_factory):
     plain = _add_fixtures(make_handbook(tmp_path_factory.mktemp("lists-plain") / "handbook").root)
     config = plain / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "  - handbook.list_nesting\n" in text
-    config.write_text(text.replace("  - handbook.list_nesting\n", ""), encoding="utf-8")
+    without_extension = re.sub(r"(?m)^  - handbook\.list_nesting\b.*\n", "", text)
+    assert without_extension != text, "the fixture's mkdocs.yml lists no handbook.list_nesting"
+    config.write_text(without_extension, encoding="utf-8")
     with_ext = mkdocs_build(ours, tmp_path_factory.mktemp("site-lists"))
     assert with_ext.returncode == 0, with_ext.log
     without = mkdocs_build(plain, tmp_path_factory.mktemp("site-lists-plain"), strict=False)
