@@ -8,6 +8,7 @@ someone else since it read it (nothing recorded: run it again). Bad content neve
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -96,6 +97,15 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, TodayError, UsageError) as exc:
         sys.stderr.write(f"handbook: error: {exc}\n")
         return EXIT_USAGE
+    except BrokenPipeError:  # `handbook check | head`: the reader has what it wanted; no traceback
+        _quiet_stdout()
+        return EXIT_OK
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so Python's flush at exit does not fail on the closed pipe again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":

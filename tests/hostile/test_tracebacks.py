@@ -116,3 +116,18 @@ def test_an_sop_with_only_an_id_and_a_title_is_findings_in_the_build_not_a_trace
         assert build.code == (1 if strict else 0), log
         assert sorted(f for f in logged(log, "FM005")) == [f"{CS}/cs-002.md:1: FM005"] * 5  # department, last_reviewed, owner, status, version
     assert "CS-001" in handbook_dir.page("")  # the home page was written
+
+
+def test_output_into_a_pipe_the_reader_closed_is_no_traceback(handbook_dir: BoundedHandbook):
+    """`handbook check | head -1`: the reader stops reading; the command ends quietly."""
+    import subprocess
+    import sys
+
+    from tests.sitebuild import ROOT
+
+    handbook_dir.write_sop(f"{CS}/cs-001.md")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HANDBOOK_TODAY": "2026-12-02"}
+    proc = subprocess.Popen([sys.executable, "-m", "handbook", "check"], cwd=handbook_dir.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # before the command has written a line
+    err = proc.stderr.read().decode()
+    assert (proc.wait(timeout=60), err) == (0, "")
