@@ -63,7 +63,7 @@ def process_kb(pid: int) -> int:
 class PeakTreeMemory:
     """Samples the tree under `pid` every `interval` seconds until stopped; `peak_mb` is the largest sum seen."""
 
-    def __init__(self, pid: int, interval: float = 0.2):
+    def __init__(self, pid: int, interval: float = 1.0):
         self.pid, self.interval, self.peak_kb = pid, interval, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)

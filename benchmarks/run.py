@@ -206,7 +206,7 @@ NOTES = """How to read it:
   language's WebAssembly and metadata, the largest index chunk of the language and 20
   result fragments; Pagefind's own files are already compressed.
 - Peak memory is that of the measured command's whole process tree (our build forks a
-  process per group of languages): the summed PSS of its processes sampled every 0.2 s,
+  process per group of languages): the summed PSS of its processes sampled every second,
   or the largest single process's `ru_maxrss` where that is more (benchmarks/memory.py).
 - "ours/plain" is the median of per-pair ratios: each of our builds is followed by a plain
   one, so a load change on a shared machine hits both sides of a ratio.

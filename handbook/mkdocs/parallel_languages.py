@@ -41,6 +41,8 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from handbook.mkdocs import render_once
+from handbook.mkdocs.render_once import on_page_markdown, on_post_build, on_pre_build, on_shutdown  # noqa: F401
 from handbook.site import build
 
 log = logging.getLogger("mkdocs.plugins.handbook.parallel")
@@ -55,6 +57,7 @@ _WRAPPED = "_handbook_parallel_post_build"
 
 def on_startup(command, dirty) -> None:
     _state["command"] = command
+    render_once.on_startup(command, dirty)  # this hook's too: an untranslated page's Markdown converted once
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has its plugin configured for this language
