@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 WORDS_DIR = Path(__file__).parent / "words"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where PyYAML has it: five files on every check
 SOURCE = "en"
 # The CLDR plural categories: `key.<category>` is the form of `key` for such a number.
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
@@ -55,7 +56,7 @@ def words_file(lang: str, folder: Path = WORDS_DIR) -> Path:
 def read_words(path: Path) -> dict[str, str]:
     """One language's words; a file that is not `key: text` lines is a WordsError naming it."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
