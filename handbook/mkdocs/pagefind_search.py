@@ -19,6 +19,8 @@ the hook counts build depth and runs Pagefind once, when the outermost build end
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import logging
 import re
 import shutil
@@ -107,7 +109,17 @@ def on_post_build(config) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_WORKER_SOURCE, target)
     policy = build.current().policy
+    _give_back_memory()  # Pagefind runs beside this process: what the build freed is not held meanwhile
     run_pagefind(site, policy.languages)
+
+
+def _give_back_memory() -> None:
+    """Collect the pages the build let go of and hand freed heap back to the system (glibc's malloc_trim)."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: the memory stays with the process until it ends
 
 
 def run_pagefind(site: Path, languages: tuple[str, ...]) -> None:

@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.handbook.render_once")
 
-_state: dict = {"command": None, "pages": 0, "reused": 0}
+_state: dict = {"command": None, "pages": 0, "reused": 0, "depth": 0}
 _kept: dict[bytes, tuple] = {}  # digest -> (compressed HTML, toc, title, anchor ids, links to its own anchors)
 
 # Markdown MkDocs rewrites per page or records for validation: links, images, raw anchors.
@@ -49,13 +49,19 @@ def on_shutdown() -> None:
 
 def on_pre_build(config) -> None:
     _state["pages"] = _state["reused"] = 0
+    _state["depth"] += 1  # mkdocs-static-i18n builds the other languages inside the first one's build
 
 
+@event_priority(-250)  # after mkdocs-static-i18n (-100): the outermost build ends once every language is built
 def on_post_build(config) -> None:
-    """One line per language that reused conversions (before mkdocs-static-i18n starts the next language)."""
+    """One line per language that reused conversions; once all are built, the kept conversions are let go."""
     i18n = config.plugins.get("i18n") if config.plugins else None
     if _state["reused"] and i18n is not None:
         log.info(f"{i18n.current_language}: the Markdown of {_state['reused']} of {_state['pages']} page(s) converted once, in {i18n.default_language}")
+    _state["reused"] = 0
+    _state["depth"] -= 1
+    if _state["depth"] <= 0:
+        _kept.clear()  # before the search indexer runs beside this process (pagefind_search.py, -300)
 
 
 @event_priority(-1000)  # last: the Markdown is final once every plugin and hook has changed it
