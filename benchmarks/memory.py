@@ -10,7 +10,6 @@ shared pages twice: an upper bound.
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -87,6 +86,3 @@ class PeakTreeMemory:
     def peak_mb(self) -> float:
         return self.peak_kb / 1024
 
-
-if __name__ == "__main__":  # a quick look at this shell's tree
-    print(f"{sum(process_kb(p) for p in tree(os.getppid())) / 1024:.1f} MB")

@@ -201,7 +201,7 @@ def sop_text(spec: SopSpec, lang: str, follows: str = "") -> str:
 
 def mkdocs_yml(languages: tuple[str, ...], departments: dict[str, tuple[str, dict[str, str], str]] = DEPARTMENTS) -> str:
     """The fixture's mkdocs.yml: its own site, policy and languages; the tool's wiring."""
-    repo = tool_config()
+    tool = tool_config()
     i18n = "\n".join(
         f"        - locale: {lang}\n          name: {LANGUAGE_NAMES.get(lang, lang)}\n          build: true" + ("\n          default: true" if i == 0 else "")
         for i, lang in enumerate(languages)
@@ -213,7 +213,7 @@ def mkdocs_yml(languages: tuple[str, ...], departments: dict[str, tuple[str, dic
     )
     sections = "\n".join(f"      {key}: {{{', '.join(f'{lang}: {names[lang]}' for lang in languages if lang in names)}}}" for key, names in HEADINGS.items())
     people = "\n".join(f'      {name}: "{handle}"' for name, handle in PEOPLE.items())
-    wiring = "\n".join(_block(repo, key) for key in ("theme", "hooks", "markdown_extensions", "validation", "extra_css"))
+    wiring = "\n".join(_block(tool, key) for key in ("theme", "hooks", "markdown_extensions", "validation", "extra_css"))
     return f"""\
 site_name: Fixture Co Handbook
 site_url: https://handbook.fixture.test/

@@ -65,13 +65,13 @@ def _tool_config() -> str:
     return files(org)["mkdocs.yml"]
 
 
-def repository_hooks() -> list[str]:
+def tool_hooks() -> list[str]:
     """The tool's `hooks:`, in their order (`hooks/handbook_site.py`, ...)."""
     block = tool_config().split("\nhooks:\n", 1)[1].split("\n\n", 1)[0]
     return [line.strip()[2:].split("#", 1)[0].strip() for line in block.splitlines() if line.strip().startswith("- ")]
 
 
-def repository_config(policy: str) -> str:
+def tool_config_with(policy: str) -> str:
     """The tool's whole mkdocs.yml (theme, five languages, plugins, hooks, extensions) with `policy` as its `extra: handbook:`.
 
     `policy` is the YAML under `handbook:`, indented by four spaces.
@@ -102,7 +102,7 @@ def mkdocs_yml(
         f"        - {{locale: {locale}, {'default: true, ' if i == 0 else ''}name: {name}, build: true}}"
         for i, (locale, name) in enumerate(languages.items())
     )
-    hook_lines = "\n".join(f"  - {hook}" for hook in (repository_hooks() if hooks is None else hooks))
+    hook_lines = "\n".join(f"  - {hook}" for hook in (tool_hooks() if hooks is None else hooks))
     return (
         f"site_name: {site_name}\n"
         f"site_url: {site_url}\n"

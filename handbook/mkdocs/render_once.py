@@ -58,7 +58,7 @@ def on_post_build(config) -> None:
     i18n = config.plugins.get("i18n") if config.plugins else None
     if _state["reused"] and i18n is not None:
         log.info(f"{i18n.current_language}: the Markdown of {_state['reused']} of {_state['pages']} page(s) converted once, in {i18n.default_language}")
-    _state["reused"] = 0
+    _state["reused"] = 0  # the source language's post_build comes after the nested ones: it must not repeat the last line
     _state["depth"] -= 1
     if _state["depth"] <= 0:
         _kept.clear()  # before the search indexer runs beside this process (pagefind_search.py, -300)

@@ -43,7 +43,7 @@ def test_a_count_takes_the_plural_form_of_its_language():
     assert [label("en", "home.sop_count", count=n) for n in (0, 1, 2)] == ["0 SOPs", "1 SOP", "2 SOPs"]
     due = {"owner": "Ann", "date": "2027-01-05"}
     assert label("en", "banner_text.due-soon", days=1, **due) == "Ann reviews this SOP by 2027-01-05 (in 1 day)."
-    assert label("en", "banner_text.overdue", days=-1 * -3, **due).startswith("This SOP was due for review on 2027-01-05 (3 days ago).")
+    assert label("en", "banner_text.overdue", days=3, **due).startswith("This SOP was due for review on 2027-01-05 (3 days ago).")
     assert label("pl", "home.sop_count", count=1) == "Procedury: 1"  # a form that needs none: the one text for every number
     assert label("de", "home.sop_count", count=1) == "1 SOP"  # no German words: English, by English rules
 

@@ -1,7 +1,7 @@
 """The language switcher and the `hreflang` links of every page lead to the same page in each language.
 
 Built from the site tests' small handbook (tests/browser/site/fixture.py: five languages,
-Arabic right to left, translated and untranslated SOPs) with the repository's mkdocs.yml and
+Arabic right to left, translated and untranslated SOPs) with the tool's mkdocs.yml (as `handbook init` writes it) and
 every hook, and an authored page of this test's own, so each kind of page is there: SOPs,
 fallbacks, home, departments, review dashboard, glossary, translation status, what's new,
 printable pages.
@@ -16,14 +16,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser.site.fixture import GLOSSARY, POLICY, SOPS
-from tests.handbook_maker import repository_config, write_handbook
+from tests.handbook_maker import tool_config_with, write_handbook
 from tests.sitebuild import mkdocs_build
 
 pytestmark = pytest.mark.site
 
 LANGUAGES = ["en", "pl", "hu", "lv", "ar"]  # the fixture's policy and the repository's i18n languages
 SOURCE = "en"
-SITE_URL = "https://handbook.example.org/"  # the repository's mkdocs.yml
+SITE_URL = "https://handbook.example.org/"  # init's mkdocs.yml (tests/handbook_maker.py tool_config)
 
 PAGES = {
     **SOPS,
@@ -59,7 +59,7 @@ def _target(page_url: str, href: str) -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    project = write_handbook(tmp_path_factory.mktemp("switcher-hb"), repository_config(POLICY.format(search="material")), GLOSSARY, PAGES)
+    project = write_handbook(tmp_path_factory.mktemp("switcher-hb"), tool_config_with(POLICY.format(search="material")), GLOSSARY, PAGES)
     build = mkdocs_build(project, tmp_path_factory.mktemp("switcher-site"), today="2026-12-02")
     assert build.returncode == 0, build.log
     return build.site
