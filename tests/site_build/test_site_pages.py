@@ -187,3 +187,13 @@ def test_search_index_holds_the_sops(fixture_site):
     locations = {doc["location"] for doc in index["docs"]}
     for meta in _sops().values():
         assert meta["url"] in locations
+
+
+def test_a_terms_definition_is_searched_on_the_glossary_page_not_on_every_sop_that_defines_it(fixture_site):
+    words = "The mean time spent on one contact"  # AHT's definition (tests/fixture_handbook.py)
+    sop_page = fixture_site.soup(_sops()["SU-001"]["url"])
+    definition = next(dd for dd in sop_page.select("dl dd") if words in dd.get_text())
+    assert definition.has_attr("data-search-exclude") and definition.has_attr("data-pagefind-ignore")
+    index = json.loads((fixture_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    holding = sorted({doc["location"].split("#")[0] for doc in index["docs"] if words in doc["text"]})
+    assert holding == ["glossary/"], holding
