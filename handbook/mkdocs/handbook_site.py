@@ -124,7 +124,17 @@ def on_page_content(html: str, page, config, files) -> str:
     """Fill in the macros' placeholders, mark abbreviations, open each SOP with its banners and card.
 
     All of it is HTML added after Markdown has rendered the page, so Markdown never parses it.
+    Then the page lets go of its Markdown: MkDocs converts every page of a language before
+    it writes the first, so each page's source text would wait beside its HTML (about
+    150 MB for 5,000 SOPs, in each language process). Its title is kept first, as below.
     """
+    html = _page_html(html, page, config)
+    page.title = page.title  # an instance value: MkDocs' title property no longer consults `markdown`
+    page.markdown = None
+    return html
+
+
+def _page_html(html: str, page, config) -> str:
     handbook = build.current()
     lang = _language(config)
     html = _abbreviation_marker(handbook, lang).mark(placeholders.fill(html, _link_maker(handbook, page, lang)))
@@ -192,16 +202,14 @@ def _is_fallback(handbook: Handbook, sop, lang: str) -> bool:
 
 @event_priority(-1000)  # last: every other hook is done with the page
 def on_post_page(output: str, page, config) -> str:
-    """Let go of a written page's Markdown and HTML.
+    """Let go of a written page's HTML (its Markdown went once converted: on_page_content).
 
     mkdocs-static-i18n builds the other languages inside the first language's build, so
     without this every language's pages stay in memory until the end (1.9 GB for 5,000
     SOPs). Links and anchors are checked from sets MkDocs keeps apart, but the navigation
     of every later page reads this page's title, which MkDocs works out from its
-    Markdown (`Page.title` is None once `markdown` is): the title is kept first.
+    Markdown (`Page.title` is None once `markdown` is): the title was kept first.
     """
-    page.title = page.title  # an instance value: MkDocs' title property no longer consults `markdown`
-    page.markdown = None
     page.content = None
     return output
 

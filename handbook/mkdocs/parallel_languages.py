@@ -26,6 +26,7 @@ do not mix).
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import os
@@ -149,6 +150,7 @@ def _build_in_parallel(plugin, config, groups: list[list[str]]) -> None:
     console = _Buffer.install()  # this process's records wait for the earlier languages' ones
     failure: BaseException | None = None
     log.debug("languages %s built in %d processes", " | ".join(", ".join(g) for g in groups), len(groups))
+    gc.freeze()  # what the source language left is shared with the children: no collection copies its pages
     try:
         for group in groups[:-1]:
             children.append(_fork(plugin, config, group, site, entries_at_fork))
@@ -180,6 +182,7 @@ def _build_in_parallel(plugin, config, groups: list[list[str]]) -> None:
             _merge_dict(_carried(name), at_fork, [result["carried"][name] for result in results])
         _rewrite_sitemap(plugin, config, results)
     finally:
+        gc.unfreeze()
         console.remove()
         console.flush()
         for child in children:
