@@ -21,7 +21,8 @@ byte for byte (tests/site_build/test_parallel_languages.py):
 `extra.handbook.parallel_build`: `auto` (the default: with two cores or more and two
 languages or more after the source), `true` (whenever the platform can fork), `false`.
 `mkdocs serve` and `handbook serve` build in one process (a server's threads and fork
-do not mix).
+do not mix). This hook also carries the build's other language-loop work: render_once.py
+(an untranslated page converted once) and page_memory.py (what pages hold, let go of early).
 """
 
 from __future__ import annotations
@@ -35,15 +36,15 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from types import SimpleNamespace
 
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from handbook.mkdocs import render_once
-from handbook.mkdocs.render_once import on_page_markdown, on_post_build, on_pre_build, on_shutdown  # noqa: F401
+from handbook.mkdocs import page_memory, render_once
+from handbook.mkdocs.page_memory import on_page_content, on_page_context  # noqa: F401
+from handbook.mkdocs.render_once import on_page_markdown, on_pre_build, on_shutdown  # noqa: F401
 from handbook.site import build
 
 log = logging.getLogger("mkdocs.plugins.handbook.parallel")
@@ -59,6 +60,7 @@ _WRAPPED = "_handbook_parallel_post_build"
 def on_startup(command, dirty) -> None:
     _state["command"] = command
     render_once.on_startup(command, dirty)  # this hook's too: an untranslated page's Markdown converted once
+    page_memory.on_startup(command, dirty)  # and this: what the pages hold, let go of as soon as it is done with
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has its plugin configured for this language
@@ -79,6 +81,12 @@ def on_config(config):
     return config
 
 
+@event_priority(-250)  # after mkdocs-static-i18n (-100): this language's build is over, its sitemap.xml written
+def on_post_build(config) -> None:
+    render_once.on_post_build(config)
+    page_memory.release_language(config.plugins.get("i18n"))
+
+
 @event_priority(-200)  # after mkdocs-static-i18n's navigation
 def on_nav(nav, config, files):
     _state["nav"] = nav
@@ -94,6 +102,7 @@ def _wrap(plugin, original):
     def on_post_build(config):
         if plugin.building:
             return original(config=config)
+        page_memory.release_language(plugin)  # the source language's pages, before the other languages are built
         others = [lang for lang in plugin.build_languages if lang != plugin.current_language]
         groups = _groups(others, _setting())
         if len(groups) < 2:
@@ -233,7 +242,7 @@ def _fork(plugin, config, group: list[str], site: Path, entries_at_fork: int) ->
             "records": [_portable_record(r) for r in capture.records],
             "error": error,
             "search": plugin.search_entries[entries_at_fork:],
-            "sitemap": {lang: _sitemap_files(plugin.i18n_files_per_language.get(lang, [])) for lang in group},
+            "sitemap": {lang: page_memory.sitemap_data(plugin.i18n_files_per_language.get(lang, [])) for lang in group},
             "carried": {name: dict(_carried(name)) for name in CARRIED},
         }
         with open(result, "wb") as f:
@@ -365,29 +374,6 @@ def _merge(staging: Path, site: Path, before: dict, placed: set[str]) -> None:
             placed.add(rel)
 
 
-def _sitemap_files(files) -> list:
-    """What mkdocs-static-i18n's sitemap.xml reads of a language's pages, as plain data."""
-
-    def page(p, full: bool):
-        if p is None:
-            return None
-        data = {"canonical_url": p.canonical_url, "abs_url": p.abs_url}
-        if full:
-            data.update(is_link=getattr(p, "is_link", False), update_date=p.update_date)
-        return data
-
-    out = []
-    for file in files:
-        alternates = [(lang, {"url": alt.url, "page": page(getattr(alt, "page", None), False)}) for lang, alt in (getattr(file, "alternates", None) or {}).items()]
-        out.append({"url": file.url, "page": page(file.page, True), "alternates": alternates})
-    return out
-
-
-def _proxy(data: dict) -> SimpleNamespace:
-    alternates = {lang: SimpleNamespace(url=alt["url"], page=SimpleNamespace(**alt["page"]) if alt["page"] else None) for lang, alt in data["alternates"]}
-    return SimpleNamespace(url=data["url"], page=SimpleNamespace(**data["page"]) if data["page"] else None, alternates=alternates)
-
-
 def _rewrite_sitemap(plugin, config, results: list[dict]) -> None:
     """sitemap.xml as the last language writes it when every language before it was built in this process."""
     if "sitemap.xml" not in config.theme.static_templates or _state["env"] is None:
@@ -397,7 +383,7 @@ def _rewrite_sitemap(plugin, config, results: list[dict]) -> None:
     source = plugin.default_language
     for lang in [source] + [lang for lang in plugin.build_languages if lang != source]:  # the order the loop builds them
         if lang in children:
-            merged[lang] = [_proxy(data) for data in children[lang]]
+            merged[lang] = [page_memory.sitemap_file(data) for data in children[lang]]
         elif lang in plugin.i18n_files_per_language:
             merged[lang] = plugin.i18n_files_per_language[lang]
     plugin.i18n_files_per_language.clear()

@@ -7,6 +7,7 @@ page's Markdown, so the quiz's texts carry the same term()/sop() output as the p
 from __future__ import annotations
 
 import logging
+import zlib
 
 from mkdocs.plugins import event_priority
 
@@ -17,7 +18,9 @@ log = logging.getLogger("mkdocs.hooks.handbook.self_assessment")
 _SCRIPT = "quiz.js"  # assets/quiz.js (from the package): without it a quiz cannot be answered
 
 
-_made: dict = {"handbook": None, "pages": {}}  # source SOP path -> ((length, hash) of its Markdown, the result)
+# source SOP path -> ((length, hash) of its Markdown, the result's Markdown compressed, whether it has a quiz):
+# compressed, as every source SOP's page waits here until the last language (130 MB for 5,000 SOPs as text)
+_made: dict = {"handbook": None, "pages": {}}
 
 
 def _with_quiz(handbook, sop, markdown: str) -> tuple[str, bool]:
@@ -29,8 +32,10 @@ def _with_quiz(handbook, sop, markdown: str) -> tuple[str, bool]:
     key = (len(markdown), hash(markdown))
     known = _made["pages"].get(sop.path)
     if known is None or known[0] != key:
-        known = _made["pages"][sop.path] = (key, quiz.with_quiz(markdown, sop, handbook.by_id.get(sop.id, sop), handbook.policy))
-    return known[1]
+        made, has_quiz = quiz.with_quiz(markdown, sop, handbook.by_id.get(sop.id, sop), handbook.policy)
+        _made["pages"][sop.path] = (key, zlib.compress(made.encode("utf-8", "surrogatepass"), 1), has_quiz)
+        return made, has_quiz
+    return zlib.decompress(known[1]).decode("utf-8", "surrogatepass"), known[2]
 
 
 @event_priority(-50)  # after the macros plugin (priority 0) rendered the page
