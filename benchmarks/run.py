@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import platform
 import shutil
@@ -101,22 +102,29 @@ def first_query_bytes(site: Path, lang: str = "en") -> tuple[str, int]:
     """What a reader's browser downloads before the first result is shown (text files as served gzipped).
 
     Material: its worker and the whole search_index.json. Pagefind: our worker, the stub index,
-    pagefind.js, the entry file, the language's WebAssembly and metadata, the largest index
-    chunk of the language (a worst-case one-word query) and 20 result fragments of median size.
+    pagefind.js, the list of the language's bundles, the WebAssembly once, then per bundle its
+    entry file, its metadata and its largest index chunk (a worst-case one-word query), and
+    20 result fragments of median size.
     """
-    bundle = site / "pagefind" / lang if (site / "pagefind" / lang).is_dir() else site / "pagefind"  # one bundle per language
     material_worker = next(iter(sorted((site / "assets/javascripts/workers").glob("search.*.min.js"))), None)
     stub = _gz(site / "search/search_index.json")
     if not (site / "pagefind").is_dir():
         return "material", stub + (_gz(material_worker) if material_worker else 0)
     def size(p: Path) -> int:
         return p.stat().st_size
-    chunks = [size(p) for p in (bundle / "index").glob(f"{lang}_*.pf_index")] or [0]
-    fragments = sorted(size(p) for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment")) or [0]
-    meta = sum(size(p) for p in bundle.glob(f"pagefind.{lang}_*.pf_meta"))
-    wasm = bundle / f"wasm.{lang}.pagefind"
-    fixed = _gz(site / "assets/javascripts/pagefind-worker.js") + stub + _gz(bundle / "pagefind.js") + _gz(bundle / "pagefind-entry.json")
-    return "pagefind", fixed + (size(wasm) if wasm.is_file() else 0) + meta + max(chunks) + 20 * statistics.median(fragments)
+    first = site / "pagefind" / lang
+    listed = first / "handbook-bundles.json"
+    bundles = [first] + ([(first / m).resolve() for m in json.loads(listed.read_text(encoding="utf-8"))["merge"]] if listed.is_file() else [])
+    per_bundle = fragments = 0
+    found: list[int] = []
+    for bundle in bundles:
+        chunks = [size(p) for p in (bundle / "index").glob(f"{lang}_*.pf_index")] or [0]
+        per_bundle += _gz(bundle / "pagefind-entry.json") + sum(size(p) for p in bundle.glob(f"pagefind.{lang}_*.pf_meta")) + max(chunks)
+        found += [size(p) for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment")]
+    fragments = statistics.median(found) if found else 0
+    wasm = first / f"wasm.{lang}.pagefind"
+    fixed = _gz(site / "assets/javascripts/pagefind-worker.js") + stub + _gz(first / "pagefind.js") + (_gz(listed) if listed.is_file() else 0)
+    return "pagefind", fixed + (size(wasm) if wasm.is_file() else 0) + per_bundle + 20 * fragments
 
 
 def copy_example(dest: Path) -> dict[str, int]:
@@ -202,9 +210,10 @@ NOTES = """How to read it:
 - "pages" counts HTML files: every SOP in each of the five languages (an untranslated SOP
   is shown in English under /pl/ and so on) plus the generated pages.
 - "1st query KB": Material downloads its worker and its whole index (gzipped, as a web
-  server sends JSON). Pagefind downloads our worker, pagefind.js, the entry file, the
-  language's WebAssembly and metadata, the largest index chunk of the language and 20
-  result fragments; Pagefind's own files are already compressed.
+  server sends JSON). Pagefind downloads our worker, pagefind.js, the list of the
+  language's bundles (more than one past 1,500 pages), the WebAssembly once, and per bundle
+  its entry file, metadata and largest index chunk, then 20 result fragments; Pagefind's
+  own files are already compressed.
 - Peak memory is that of the measured command's whole process tree (our build forks a
   process per group of languages): the summed PSS of its processes sampled every second,
   or the largest single process's `ru_maxrss` where that is more (benchmarks/memory.py).

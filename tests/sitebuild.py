@@ -54,8 +54,8 @@ def copy_handbook(dest: Path) -> Path:
     return dest
 
 
-def mkdocs_build(project: Path, site: Path, today: str = TODAY, strict: bool = True) -> Build:
-    env = {**os.environ, "HANDBOOK_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project: Path, site: Path, today: str = TODAY, strict: bool = True, env: dict[str, str] | None = None) -> Build:
+    env = {**os.environ, "HANDBOOK_TODAY": today, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     command = [sys.executable, "-m", "mkdocs", "build", "-d", str(site), "-f", str(project / "mkdocs.yml")]
     if strict:
         command.append("--strict")

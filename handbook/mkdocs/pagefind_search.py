@@ -10,10 +10,11 @@ Material's index stays small, and Material serves readers better: one download, 
 instant as-you-type results and suggestions, and search works from `file://` too.
 
 With Pagefind: every page is excluded from Material's index (it shrinks to a stub),
-indexed pages get `data-pagefind-body` (pages excluded before, such as retired SOPs and
-untranslated fallbacks, do not), the search box talks to `pagefind_worker.js`, and after
+indexed pages get `data-pagefind-body` (pages kept out of search, such as retired SOPs, do
+not; an untranslated SOP's English page in another language's site does), the search box talks to `pagefind_worker.js`, and after
 the last language's build the Pagefind binary (PyPI `pagefind[bin]`) indexes the site,
-one bundle per language in pagefind/<lang>/. mkdocs-static-i18n runs one nested build per language, so
+per language in pagefind/<lang>/ (a large language in bundles of whole departments, merged
+by the worker: handbook/site/pagefind.py). mkdocs-static-i18n runs one nested build per language, so
 the hook counts build depth and runs Pagefind once, when the outermost build ends.
 """
 

@@ -18,10 +18,34 @@ self.document = { querySelector: () => ({ getAttribute: () => lang }) };
 let pagefind = null;
 let latest = 0;
 
+// A large language is indexed in several bundles (handbook/site/pagefind.py): the first
+// lists the others in handbook-bundles.json, and they are merged into one search.
+async function openBundles() {
+  const base = new URL(`../../pagefind/${encodeURIComponent(lang)}/`, here);
+  const api = await import(new URL("pagefind.js", base).href);
+  const listed = await fetch(new URL("handbook-bundles.json", base)).then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+  for (const bundle of listed.merge || []) await api.mergeIndex(new URL(bundle, base).href);
+  return api;
+}
+
 function load() {
-  if (!pagefind) pagefind = import(new URL(`../../pagefind/${encodeURIComponent(lang)}/pagefind.js`, here).href);
+  if (!pagefind) pagefind = openBundles();
   return pagefind;
 }
+
+// Every bundle of a language ships the same WebAssembly file: download it once.
+const fetchOnce = self.fetch.bind(self);
+const wasm = new Map();
+self.fetch = (input, init) => {
+  const url = String(input instanceof Request ? input.url : input);
+  const name = (url.match(/\/(wasm\.[^/?#]+\.pagefind)(?:[?#]|$)/) || [])[1];
+  if (!name) return fetchOnce(input, init);
+  if (!wasm.has(name)) {
+    const bytes = fetchOnce(input, init).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${url}: ${r.status}`))));
+    wasm.set(name, bytes.catch((error) => { wasm.delete(name); throw error; }));  // a failed download is tried again
+  }
+  return wasm.get(name).then((bytes) => new Response(bytes.slice(0)));
+};
 
 function escape(text) {
   return String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);

@@ -1,4 +1,4 @@
-"""Running Pagefind over a built site: one run, and one bundle, per language.
+"""Running Pagefind over a built site: a language's pages in one bundle or, when large, in several.
 
 Shared by hooks/pagefind_search.py (our build) and benchmarks/plain.py (the plain
 Material reference gets the same search, so the comparison measures hooks and macros).
@@ -6,6 +6,8 @@ Material reference gets the same search, so the comparison measures hooks and ma
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -13,6 +15,10 @@ BUNDLE = "pagefind"
 # Measured (benchmarks/RESULTS.md): at about 300 SOP files Material's index (gzipped) weighs
 # as much as Pagefind's first query; past that Pagefind downloads less and less in comparison.
 AUTO_PAGEFIND_FROM = 300
+# Pagefind holds about 230 KB a page while it indexes: a bundle of 1,500 pages stays near 350 MB.
+BUNDLE_PAGES = 1500
+_MARK = b"data-pagefind-body"  # hooks/pagefind_search.py marks the pages search indexes
+BUNDLES_FILE = "handbook-bundles.json"  # in a language's first bundle: the others, for the worker to merge
 
 
 class PagefindError(Exception):
@@ -36,28 +42,84 @@ def binary() -> Path | None:
         return None
 
 
-def index_site(site: Path, languages: tuple[str, ...] | list[str]) -> list[str]:
-    """Index `site` into site/pagefind/<lang>/, one Pagefind run per language.
+def index_site(site: Path, languages: tuple[str, ...] | list[str], bundle_pages: int | None = None) -> list[str]:
+    """Index `site` into site/pagefind/<lang>/ (and <lang>.2/, <lang>.3/ ... for a large language); returns the languages indexed.
 
     The first language is the source language at the site root; the others live in
-    site/<lang>/. One run over the whole site held every page of every language in
-    memory (3 GB for 5,000 SOPs in five languages); a run per language holds one
-    language's pages. Returns the languages indexed.
+    site/<lang>/. Pagefind holds every page it indexes in memory, about 230 KB a page
+    (benchmarks/RESULTS.md): one run over a whole site of 5,000 SOPs in five languages
+    took 3 GB, one run per language 1.1 GB. So each language is indexed in bundles of
+    whole top-level folders (departments) of at most `bundle_pages` pages where the
+    folders allow, one Pagefind run each; the search worker merges a language's bundles
+    (handbook/mkdocs/pagefind_worker.js reads their list from `BUNDLES_FILE`).
     """
     executable = binary()
     if executable is None:
         raise PagefindError("the Pagefind binary is missing: pip install 'pagefind[bin]'")
+    limit = bundle_pages or bundle_size()
     others = set(languages[1:])
-    source_dirs = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name not in others | {"assets", "search", BUNDLE})
     indexed = []
     for lang in languages:
         if lang in others and not (site / lang).is_dir():
             continue  # a language the site does not build (mkdocs-static-i18n `build: false`)
-        pattern = f"{lang}/**/*.html" if lang in others else "{" + ",".join(["*.html", *(f"{d}/**/*.html" for d in source_dirs)]) + "}"
-        command = [str(executable), "--site", str(site), "--glob", pattern, "--output-subdir", f"{BUNDLE}/{lang}",
-                   "--exclude-selectors", ".headerlink", "--quiet"]
-        result = subprocess.run(command, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise PagefindError(f"pagefind failed for {lang} ({result.returncode}): {(result.stderr or result.stdout).strip()[-2000:]}")
+        bundles = _bundles(_folders(site, lang, others), limit)
+        names = [f"{BUNDLE}/{lang}"] + [f"{BUNDLE}/{lang}.{n}" for n in range(2, len(bundles) + 1)]
+        for name, patterns in zip(names, bundles):
+            pattern = patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
+            command = [str(executable), "--site", str(site), "--glob", pattern, "--output-subdir", name,
+                       "--exclude-selectors", ".headerlink", "--quiet"]
+            result = subprocess.run(command, capture_output=True, text=True)
+            if result.returncode != 0:
+                raise PagefindError(f"pagefind failed for {lang} ({result.returncode}): {(result.stderr or result.stdout).strip()[-2000:]}")
+        merged = [f"../{name.rsplit('/', 1)[1]}/" for name in names[1:]]
+        (site / names[0] / BUNDLES_FILE).write_text(json.dumps({"merge": merged}) + "\n", encoding="utf-8")
         indexed.append(lang)
     return indexed
+
+
+def bundle_size() -> int:
+    """Pages per Pagefind bundle: `BUNDLE_PAGES`, or `HANDBOOK_PAGEFIND_BUNDLE_PAGES` (a whole number, at least 1)."""
+    value = os.environ.get("HANDBOOK_PAGEFIND_BUNDLE_PAGES", "").strip()
+    if not value:
+        return BUNDLE_PAGES
+    if not value.isdigit() or int(value) < 1:
+        raise PagefindError(f"HANDBOOK_PAGEFIND_BUNDLE_PAGES is {value!r}: give a whole number of pages, at least 1 (default {BUNDLE_PAGES})")
+    return int(value)
+
+
+def _folders(site: Path, lang: str, others: set[str]) -> list[tuple[str, int]]:
+    """(Pagefind glob, pages it indexes) of a language's root pages, then of each of its top-level folders.
+
+    Pagefind indexes only the pages marked `data-pagefind-body` once one page of a run has
+    it, but every page whole when none has: a bundle of unmarked pages (the home page and
+    404.html, alone) would put them in search. So a folder counts the marked pages, and
+    one without any is left out.
+    """
+    root, prefix = (site / lang, f"{lang}/") if lang in others else (site, "")
+    skipped = set() if lang in others else others | {"assets", "search", BUNDLE}
+    found = [(f"{prefix}*.html", sum(map(_marked, root.glob("*.html"))))]
+    for folder in sorted(p.name for p in root.iterdir() if p.is_dir() and p.name not in skipped):
+        pages = sum(_marked(Path(path, n)) for path, _, names in os.walk(root / folder) for n in names if n.endswith(".html"))
+        found.append((f"{prefix}{folder}/**/*.html", pages))
+    marked = [(pattern, pages) for pattern, pages in found if pages]
+    return marked or found  # no marked page at all: as one run over everything would
+
+
+def _marked(page: Path) -> bool:
+    try:
+        return page.is_file() and _MARK in page.read_bytes()
+    except OSError:
+        return False
+
+
+def _bundles(folders: list[tuple[str, int]], limit: int) -> list[list[str]]:
+    """Consecutive folders grouped into bundles of at most `limit` pages (a larger folder is a bundle alone)."""
+    bundles: list[list[str]] = []
+    pages = limit
+    for pattern, count in folders:
+        if pages + count > limit:
+            bundles.append([])
+            pages = 0
+        bundles[-1].append(pattern)
+        pages += count
+    return bundles or [["*.html"]]

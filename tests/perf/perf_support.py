@@ -11,3 +11,4 @@ if str(ROOT) not in sys.path:
 
 SMALL = 28  # 6, 6, 6, 5, 5 SOPs in the five departments of the example
 NAV_MAX = 5
+BUNDLE_PAGES = 8  # a language of the fixture has about 30 pages: several Pagefind bundles each

@@ -10,7 +10,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from perf_support import NAV_MAX, ROOT
+from perf_support import BUNDLE_PAGES, NAV_MAX, ROOT
 
 from tests.sitebuild import mkdocs_build
 
@@ -51,6 +51,41 @@ def test_pagefind_index_per_language(big_site):
     for lang in ("pl", "hu", "lv", "ar"):
         translated = len(list((project / "docs").rglob(f"*.{lang}.md")))
         assert translated <= counts[lang] <= counts["en"]  # its translations and the English fallbacks (found in English); no generated pages
+
+
+def _bundle_pages(bundle: Path, lang: str) -> int:
+    return json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"][lang]["page_count"]
+
+
+def test_a_large_language_is_indexed_in_bundles_of_whole_departments(big_site, bundled_site):
+    """Pagefind's memory follows the pages of one run: a language past the bundle size is split, and nothing is lost."""
+    _, whole = big_site
+    _, build = bundled_site
+    for lang in ("en", "pl", "hu", "lv", "ar"):
+        listed = json.loads((build.site / "pagefind" / lang / "handbook-bundles.json").read_text(encoding="utf-8"))["merge"]
+        bundles = [build.site / "pagefind" / lang] + [(build.site / "pagefind" / lang / m).resolve() for m in listed]
+        assert len(bundles) >= 3 and listed == [f"../{lang}.{n}/" for n in range(2, len(bundles) + 1)]
+        pages = [_bundle_pages(b, lang) for b in bundles]
+        assert sum(pages) == _bundle_pages(whole.site / "pagefind" / lang, lang)  # every indexed page, in exactly one bundle
+        assert max(pages) <= BUNDLE_PAGES + 6  # whole departments (6 SOPs at most) where the size falls inside one
+        fragments = [{f.name for f in (b / "fragment").iterdir()} for b in bundles]
+        assert not set.intersection(*fragments[:2])
+    assert json.loads((whole.site / "pagefind" / "en" / "handbook-bundles.json").read_text(encoding="utf-8")) == {"merge": []}
+    assert "data-pagefind-body" not in (build.site / "index.html").read_text(encoding="utf-8")
+    assert not any(b'"url":"/"' in gzip.decompress(f.read_bytes()) for f in (build.site / "pagefind" / "en" / "fragment").iterdir())  # nor in search
+
+
+def test_bundles_group_consecutive_folders_up_to_the_size(monkeypatch):
+    from handbook.site import pagefind
+
+    folders = [("*.html", 3), ("a/**/*.html", 4), ("b/**/*.html", 9), ("c/**/*.html", 2), ("d/**/*.html", 2)]  # pages marked for search
+    assert pagefind._bundles(folders, 8) == [["*.html", "a/**/*.html"], ["b/**/*.html"], ["c/**/*.html", "d/**/*.html"]]
+    assert pagefind._bundles(folders, 100) == [[p for p, _ in folders]]
+    monkeypatch.setenv("HANDBOOK_PAGEFIND_BUNDLE_PAGES", "0")
+    with pytest.raises(pagefind.PagefindError, match=r"HANDBOOK_PAGEFIND_BUNDLE_PAGES is '0': give a whole number of pages, at least 1 \(default 1500\)"):
+        pagefind.bundle_size()
+    monkeypatch.setenv("HANDBOOK_PAGEFIND_BUNDLE_PAGES", "200")
+    assert pagefind.bundle_size() == 200
 
 
 def test_pages_use_the_pagefind_worker_in_their_language(big_site):
