@@ -138,7 +138,7 @@ def _page_html(html: str, page, config) -> str:
     handbook = build.current()
     lang = _language(config)
     html = _abbreviation_marker(handbook, lang).mark(placeholders.fill(html, _link_maker(handbook, page, lang)))
-    _plain_titles(page)
+    _plain_titles(page, handbook, lang)
     sop = handbook.by_path.get(page.file.src_uri)
     if sop is None:
         return html
@@ -157,10 +157,14 @@ def _link_maker(handbook: Handbook, page, lang: str) -> placeholders.Resolver:
         if kind == placeholders.DEFINITIONS:
             page_sop = handbook.by_path.get(page.file.src_uri)
             return markup.definitions_list(handbook.terms_of(page_sop), glossary, lang, source_lang) if page_sop else ""
-        if kind == placeholders.SOP:
+        if kind in (placeholders.SOP, placeholders.TITLED_SOP):
             sop = handbook.by_id.get(target)
-            href = _href(sop.docs_path, page) if sop is not None else None
-            return markup.sop_link(shown, href) if href is not None else None
+            if sop is None:
+                return None
+            if kind == placeholders.TITLED_SOP:
+                shown = markup.sop_link_text(shown, handbook.in_language(sop, lang).title)
+            href = _href(sop.docs_path, page)
+            return markup.sop_link(shown, href) if href is not None else shown
         term = handbook.glossary.terms.get(target)
         if term is None or glossary is None:
             return None
@@ -183,16 +187,21 @@ def _href(docs_path: str, page) -> str | None:
     return None if url is None else get_relative_url(url, page.url)
 
 
-def _plain_titles(page) -> None:
-    """A term in a heading: the table of contents and the page title show its text alone."""
+def _plain_titles(page, handbook: Handbook, lang: str) -> None:
+    """A term or an SOP link in a heading: the table of contents and the page title show its text alone."""
+
+    def text(kind: str, target: str, shown: str) -> str | None:
+        sop = handbook.by_id.get(target) if kind == placeholders.TITLED_SOP else None
+        return markup.sop_link_text(shown, handbook.in_language(sop, lang).title) if sop is not None else None
+
     def clean(items) -> None:
         for item in items:
-            item.title = placeholders.plain(item.title)
+            item.title = placeholders.fill(item.title, text)
             clean(item.children)
 
     clean(page.toc)
     if getattr(page, "_title_from_render", None):
-        page._title_from_render = placeholders.plain(page._title_from_render)
+        page._title_from_render = placeholders.fill(page._title_from_render, text)
 
 
 def _is_fallback(handbook: Handbook, sop, lang: str) -> bool:

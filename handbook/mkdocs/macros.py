@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from handbook.site import build
 from handbook.site.escaping import markdown_text
-from handbook.site.placeholders import DEFINITIONS, SOP, TERM, placeholder
+from handbook.site.placeholders import DEFINITIONS, TERM, TITLED_SOP, placeholder
 from handbook.templating.arguments import require
 
 
 def define_env(env) -> None:
-    def _page():
-        # The language of the site being built: a fallback page in /pl/ still gets Polish labels.
-        return env.page.file.src_uri, str(env.conf.theme.get("language") or "en")
+    def _source() -> str:
+        return env.page.file.src_uri
 
     @env.macro
     def term(key: str, text: str | None = None) -> str:
@@ -33,18 +32,17 @@ def define_env(env) -> None:
     def sop(sop_id: str) -> str:
         """A link to another SOP by id, titled with its current title."""
         require("sop", sop_id)
-        handbook = build.current()
-        _, lang = _page()
-        target = handbook.by_id.get(sop_id)
-        if target is None:
+        if sop_id not in build.current().by_id:
             return sop_id
-        # The title is front-matter text: escaped for the page's Markdown, which renders the link's text.
-        return placeholder(SOP, sop_id, markdown_text(f"{sop_id} {handbook.in_language(target, lang).title}"))
+        # Only the id goes through Markdown: the title, in the reader's language, is added with the
+        # link (hooks/handbook_site.py), so an untranslated page's Markdown is the same in every
+        # language and is converted once (render_once.py).
+        return placeholder(TITLED_SOP, sop_id, markdown_text(sop_id))
 
     @env.macro
     def definitions() -> str:
         """Every glossary term the page uses, as a definition list (filled in once the page is rendered)."""
-        src, _ = _page()
+        src = _source()
         if src not in build.current().by_path:
             return ""
         return "\n\n" + placeholder(DEFINITIONS, "", "") + "\n\n"

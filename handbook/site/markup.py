@@ -10,6 +10,7 @@ files, which MkDocs checks.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from datetime import date
@@ -56,8 +57,16 @@ def entry_link(term: GlossaryTerm, shown: str, glossary_href: str) -> str:
 _LEADING_ID = re.compile(r"^[A-Z][A-Z0-9]*-[0-9]{3,}(?=\s|$)")
 
 
+def sop_link_text(shown: str, title: str) -> str:
+    """An SOP link's text: `shown` (the page's rendered HTML of the id) and the SOP's title in the reader's language.
+
+    As HTML text, escaped as Markdown escapes text (the table of contents shows it too).
+    """
+    return f"{shown} {html.escape(title, quote=False)}"
+
+
 def sop_link(shown: str, href: str) -> str:
-    """`shown` (the page's rendered HTML: the SOP's id and title) linked to the SOP's page; the id never wraps at its hyphen."""
+    """`shown` (`sop_link_text`: the SOP's id and title) linked to the SOP's page; the id never wraps at its hyphen."""
     return _link("link.html", href, "", "", _LEADING_ID.sub(lambda m: f'<span class="hb-id">{m.group(0)}</span>', shown, count=1))
 
 

@@ -22,10 +22,13 @@ from collections.abc import Callable
 OPEN, SEP, CLOSE = "\ue000", "\ue001", "\ue002"
 TERM, SOP = "\ue003", "\ue004"  # a glossary term with its tooltip; an SOP
 DEFINITIONS = "\ue005"  # the page's Definitions list: a block, alone in its paragraph
+# An SOP by its id alone (the sop() macro): its title, in the reader's language, is added with
+# the link, so the page's Markdown is the same in every language.
+TITLED_SOP = "\ue006"
 _PLANE = 0xF0000  # targets are spelled in plane 15, one private-use character per character
-_TOKEN = re.compile(f"{OPEN}([{TERM}{SOP}{DEFINITIONS}])([\U000f0000-\U000fffff]*){SEP}(.*?){CLOSE}", re.S)
+_TOKEN = re.compile(f"{OPEN}([{TERM}{SOP}{DEFINITIONS}{TITLED_SOP}])([\U000f0000-\U000fffff]*){SEP}(.*?){CLOSE}", re.S)
 _BLOCK = re.compile(f"<p>({OPEN}{DEFINITIONS}[^{CLOSE}]*{CLOSE})</p>")
-_ANY = re.compile(f"[{OPEN}{SEP}{CLOSE}{TERM}{SOP}{DEFINITIONS}\U000f0000-\U000fffff]")
+_ANY = re.compile(f"[{OPEN}{SEP}{CLOSE}{TERM}{SOP}{DEFINITIONS}{TITLED_SOP}\U000f0000-\U000fffff]")
 
 #: (kind, target, shown HTML) -> the link's HTML, or None to show the text alone.
 Resolver = Callable[[str, str, str], "str | None"]
@@ -56,7 +59,7 @@ def _read(spelled: str) -> str:
 
 
 def placeholder(kind: str, target: str, shown: str) -> str:
-    """The text a macro writes in place of a link (kind: TERM or SOP) or of the Definitions list."""
+    """The text a macro writes in place of a link (kind: TERM, SOP or TITLED_SOP) or of the Definitions list."""
     return f"{OPEN}{kind}{_spell(target)}{SEP}{shown}{CLOSE}"
 
 

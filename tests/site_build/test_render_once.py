@@ -58,3 +58,19 @@ def test_reusing_the_source_languages_conversion_writes_the_same_site(both):
     assert len(a) > 100 and sorted(a) == sorted(b)
     assert [path for path in a if a[path] != b[path]] == []
 
+
+
+def test_an_untranslated_page_linking_a_translated_sop_is_converted_once_and_shows_the_translated_title(both):
+    """sop() puts only the id through Markdown; the title, in the reader's language, comes with the link."""
+    reused, _ = both
+    docs = reused.site.parent / "once" / "docs"
+    translated = {p.name.split(".")[0] for p in docs.rglob("*.pl.md")}
+    untranslated = [p for p in docs.rglob("*.md") if p.name.count(".") == 1 and p.stem not in translated and p.name != "index.md"]
+    linking = [p for p in untranslated if any(f'sop("{t.upper()}")' in p.read_text(encoding="utf-8") for t in translated)]
+    assert linking, "the fixture has no untranslated SOP linking a translated one: the test would compare nothing"
+    polish = int(re.search(r"pl: the Markdown of (\d+) of \d+ page\(s\) converted once", reused.log).group(1))
+    assert polish >= len(untranslated)  # every untranslated SOP's page reused the English conversion
+    stem = next(t for t in sorted(translated) if f'sop("{t.upper()}")' in linking[0].read_text(encoding="utf-8"))
+    title = next(line.split(":", 1)[1].strip().strip('"') for line in next(docs.rglob(f"{stem}.pl.md")).read_text(encoding="utf-8").splitlines() if line.startswith("title:"))
+    page = reused.html(f"pl/{linking[0].parent.name}/{linking[0].stem}/")
+    assert re.search(rf'<span class="hb-id">{stem.upper()}</span> {re.escape(title)}</a>', page), (stem, title)
