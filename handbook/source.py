@@ -23,8 +23,13 @@ class SopSource:
     text: str  # normalised: no BOM, LF line endings
     front_matter: str | None  # text between the fences, None when absent
     front_matter_line: int  # 1-based line of the first front-matter line
-    body: str  # Markdown after the closing fence (or the whole text)
+    body_start: int  # where the body starts in `text`
     body_line: int  # 1-based line of the first body line
+
+    @property
+    def body(self) -> str:
+        """The Markdown after the closing fence (or the whole text): sliced when read, so a loaded handbook keeps each file's text once."""
+        return self.text[self.body_start :] if self.body_start else self.text
 
 
 def decode(path: str, raw: bytes) -> tuple[str | None, Finding | None]:
@@ -75,15 +80,15 @@ def split(path: str, text: str) -> SopSource:
     """Split normalised text at the `---` fences of its front matter."""
     first_end = text.find("\n")
     if (text if first_end < 0 else text[:first_end]).rstrip() != "---":
-        return SopSource(path, text, None, 0, text, 1)
+        return SopSource(path, text, None, 0, 0, 1)
     closing = _CLOSING_FENCE.search(text, first_end + 1) if first_end >= 0 else None
     if closing is None:
         # Not closed: the caller reports FM002; the whole text stays the body.
-        return SopSource(path, text, "", 2, text, 1)
+        return SopSource(path, text, "", 2, 0, 1)
     start = closing.start()
     front = text[first_end + 1 : start] or "\n"  # the lines between the fences, each ending in a newline
     body_line = text.count("\n", 0, start) + 2
-    return SopSource(path, text, front, 2, text[closing.end() + 1 :], body_line)
+    return SopSource(path, text, front, 2, closing.end() + 1, body_line)
 
 
 def read(abs_path: Path | str, shown_path: str) -> tuple[SopSource | None, Finding | None]:
