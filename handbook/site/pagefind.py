@@ -92,17 +92,18 @@ def _folders(site: Path, lang: str, others: set[str]) -> list[tuple[str, int]]:
 
     Pagefind indexes only the pages marked `data-pagefind-body` once one page of a run has
     it, but every page whole when none has: a bundle of unmarked pages (the home page and
-    404.html, alone) would put them in search. So a folder counts the marked pages, and
-    one without any is left out.
+    404.html, alone) would put them in search. So where the site marks pages, a folder
+    counts its marked pages and one without any is left out; a site that marks none
+    (plain Material: benchmarks/plain.py) counts every page.
     """
     root, prefix = (site / lang, f"{lang}/") if lang in others else (site, "")
     skipped = set() if lang in others else others | {"assets", "search", BUNDLE}
-    found = [(f"{prefix}*.html", sum(map(_marked, root.glob("*.html"))))]
+    found = [(f"{prefix}*.html", [p for p in root.glob("*.html") if p.is_file()])]
     for folder in sorted(p.name for p in root.iterdir() if p.is_dir() and p.name not in skipped):
-        pages = sum(_marked(Path(path, n)) for path, _, names in os.walk(root / folder) for n in names if n.endswith(".html"))
-        found.append((f"{prefix}{folder}/**/*.html", pages))
-    marked = [(pattern, pages) for pattern, pages in found if pages]
-    return marked or found  # no marked page at all: as one run over everything would
+        found.append((f"{prefix}{folder}/**/*.html", [Path(path, n) for path, _, names in os.walk(root / folder) for n in names if n.endswith(".html")]))
+    marked = [(pattern, sum(map(_marked, pages))) for pattern, pages in found]
+    counted = marked if any(n for _, n in marked) else [(pattern, len(pages)) for pattern, pages in found]
+    return [(pattern, n) for pattern, n in counted if n]
 
 
 def _marked(page: Path) -> bool:
@@ -115,9 +116,9 @@ def _marked(page: Path) -> bool:
 def _bundles(folders: list[tuple[str, int]], limit: int) -> list[list[str]]:
     """Consecutive folders grouped into bundles of at most `limit` pages (a larger folder is a bundle alone)."""
     bundles: list[list[str]] = []
-    pages = limit
+    pages = 0
     for pattern, count in folders:
-        if pages + count > limit:
+        if not bundles or pages + count > limit:
             bundles.append([])
             pages = 0
         bundles[-1].append(pattern)

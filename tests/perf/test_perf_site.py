@@ -81,6 +81,7 @@ def test_bundles_group_consecutive_folders_up_to_the_size(monkeypatch):
     folders = [("*.html", 3), ("a/**/*.html", 4), ("b/**/*.html", 9), ("c/**/*.html", 2), ("d/**/*.html", 2)]  # pages marked for search
     assert pagefind._bundles(folders, 8) == [["*.html", "a/**/*.html"], ["b/**/*.html"], ["c/**/*.html", "d/**/*.html"]]
     assert pagefind._bundles(folders, 100) == [[p for p, _ in folders]]
+    assert pagefind._bundles([], 8) == [["*.html"]]
     monkeypatch.setenv("HANDBOOK_PAGEFIND_BUNDLE_PAGES", "0")
     with pytest.raises(pagefind.PagefindError, match=r"HANDBOOK_PAGEFIND_BUNDLE_PAGES is '0': give a whole number of pages, at least 1 \(default 1500\)"):
         pagefind.bundle_size()
@@ -178,3 +179,19 @@ def test_pagefind_results_show_the_sops_own_words_not_its_card(big_site):
     for text in sop_texts:
         assert "Last reviewed" not in text and "Next review" not in text, text[:300]
         assert "Purpose" in text
+
+
+def test_a_site_that_marks_no_page_is_bundled_by_all_its_pages(tmp_path):
+    """Plain Material (benchmarks/plain.py) marks nothing: Pagefind then indexes every page, and bundles count them all."""
+    from handbook.site import pagefind
+
+    for folder, count in (("a", 3), ("b", 0), ("c", 2)):
+        (tmp_path / folder).mkdir()
+        for i in range(count):
+            (tmp_path / folder / f"{i}.html").write_text("<html><body><p>words</p></body></html>", encoding="utf-8")
+    (tmp_path / "index.html").write_text("<html></html>", encoding="utf-8")
+    folders = pagefind._folders(tmp_path, "en", set())
+    assert folders == [("*.html", 1), ("a/**/*.html", 3), ("c/**/*.html", 2)]
+    assert pagefind._bundles(folders, 4) == [["*.html", "a/**/*.html"], ["c/**/*.html"]]
+    (tmp_path / "c" / "0.html").write_text('<html><body><article data-pagefind-body><p>words</p></article></body></html>', encoding="utf-8")
+    assert pagefind._folders(tmp_path, "en", set()) == [("c/**/*.html", 1)]  # once one page is marked, only marked pages count
