@@ -19,30 +19,40 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler  # noq
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def big_site_url(big_site):
-    _, build = big_site
+def _served(build):
+    """The built site on a local HTTP server, for as long as the fixture lives."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(build.site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
 
 
-def test_polish_query_finds_polish_pages_through_pagefind(big_site, big_site_url):
-    project, _ = big_site
-    polish = next((project / "docs").rglob("*.pl.md"))
+@pytest.fixture(scope="module")
+def big_site_url(big_site):
+    yield from _served(big_site[1])
+
+
+def _search(url: str, query: str) -> tuple[list[str], list[str]]:
+    """Type `query` into the search box of the page at `url`: the first results' links, and every URL the page requested."""
     requests: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         page = browser.new_page()
         page.on("request", lambda request: requests.append(request.url))
-        page.goto(f"{big_site_url}pl/{polish.parent.name}/{polish.name.split('.')[0]}/")
+        page.goto(url)
         page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").press_sequentially("konsultant", delay=50)
+        page.locator("input.md-search__input").press_sequentially(query, delay=50)
         results = page.locator(".md-search-result__item")
         expect(results.first).to_be_visible(timeout=15000)
         hrefs = [results.nth(i).locator("a").first.get_attribute("href") for i in range(min(results.count(), 5))]
         browser.close()
+    return hrefs, requests
+
+
+def test_polish_query_finds_polish_pages_through_pagefind(big_site, big_site_url):
+    project, _ = big_site
+    polish = next((project / "docs").rglob("*.pl.md"))
+    hrefs, requests = _search(f"{big_site_url}pl/{polish.parent.name}/{polish.name.split('.')[0]}/", "konsultant")
     assert hrefs and all("/pl/" in href for href in hrefs), hrefs
     assert any("/pagefind/" in url for url in requests)
     assert not any(url.endswith("search_index.json") and "/pagefind/" in url for url in requests)
@@ -50,11 +60,7 @@ def test_polish_query_finds_polish_pages_through_pagefind(big_site, big_site_url
 
 @pytest.fixture(scope="module")
 def bundled_site_url(bundled_site):
-    _, build = bundled_site
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(build.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    yield from _served(bundled_site[1])
 
 
 def test_a_search_over_bundles_finds_a_page_of_the_last_bundle_and_loads_webassembly_once(bundled_site, bundled_site_url):
@@ -66,18 +72,7 @@ def test_a_search_over_bundles_finds_a_page_of_the_last_bundle_and_loads_webasse
     assert next(i for i, b in enumerate(bundles) if f"pl/{last}/**/*.html" in b) > 0  # its pages are not in the first bundle
     sop = sorted(p for p in (project / "docs" / last).glob("*.md") if p.name.count(".") == 1 and p.name != "index.md")[0]
     sop_id = next(line.split(":", 1)[1].strip() for line in sop.read_text(encoding="utf-8").splitlines() if line.startswith("id:"))
-    requests: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_page()
-        page.on("request", lambda request: requests.append(request.url))
-        page.goto(f"{bundled_site_url}pl/")
-        page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").press_sequentially(sop_id, delay=50)
-        results = page.locator(".md-search-result__item")
-        expect(results.first).to_be_visible(timeout=15000)
-        first = results.first.locator("a").first.get_attribute("href")
-        browser.close()
-    assert f"pl/{last}/{sop.stem}/" in first, (sop_id, first)
+    hrefs, requests = _search(f"{bundled_site_url}pl/", sop_id)
+    assert f"pl/{last}/{sop.stem}/" in hrefs[0], (sop_id, hrefs)
     assert any(f"/pagefind/pl.{len(bundles)}/" in url for url in requests)  # the last bundle was searched too
     assert len([url for url in requests if "/wasm." in url]) == 1, [url for url in requests if "/wasm." in url]
