@@ -96,7 +96,7 @@ def on_post_page(output: str, page, config) -> str:
     lang = str(config.theme.get("language") or "en")
     output = _MATERIAL_WORKER.sub(lambda m: f"{m.group(1)}{m.group(2)}{WORKER}?lang={lang}{m.group(3)}", output, count=1)
     if page.file.dest_uri in _state["indexed"]:
-        output = output.replace(_ARTICLE, _ARTICLE[:-1] + " data-pagefind-body>", 1)
+        output = output.replace(_ARTICLE, f"{_ARTICLE[:-1]} {pagefind.MARK}>", 1)
     return output
 
 

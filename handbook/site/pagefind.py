@@ -17,7 +17,7 @@ BUNDLE = "pagefind"
 AUTO_PAGEFIND_FROM = 300
 # Pagefind holds about 230 KB a page while it indexes: a bundle of 1,500 pages stays near 350 MB.
 BUNDLE_PAGES = 1500
-_MARK = b"data-pagefind-body"  # hooks/pagefind_search.py marks the pages search indexes
+MARK = "data-pagefind-body"  # the attribute hooks/pagefind_search.py gives the pages search indexes
 BUNDLES_FILE = "handbook-bundles.json"  # in a language's first bundle: the others, for the worker to merge
 
 
@@ -108,7 +108,7 @@ def _folders(site: Path, lang: str, others: set[str]) -> list[tuple[str, int]]:
 
 def _marked(page: Path) -> bool:
     try:
-        return page.is_file() and _MARK in page.read_bytes()
+        return page.is_file() and MARK.encode() in page.read_bytes()
     except OSError:
         return False
 
