@@ -6,10 +6,13 @@ once converted, its HTML once written: hooks/handbook_site.py):
 
 - A converted page's HTML waits compressed until its template is rendered. MkDocs 1.6
   converts every page of a language before it renders the first template, so each
-  language's build held every page's HTML at once: about 40 MB per 1,000 SOPs (Python
-  keeps text with one "→" in it at two bytes a character). It is restored just before
-  the page's template is rendered, ahead of every plugin that reads it there (Material's
-  search).
+  language's build held every page's HTML at once: about 37 MB per 1,000 SOPs (Python
+  keeps text with one "→" in it at two bytes a character). A hook cannot empty
+  `page.content` (MkDocs keeps the last HTML a hook returned, and None means unchanged),
+  so the page's class gains a `content` property that keeps what MkDocs assigns
+  compressed and gives it back whole to whoever reads it. The page is itself again
+  just before its template is rendered, ahead of every plugin that reads it there
+  (Material's search).
 - A built language's pages become the little that mkdocs-static-i18n still reads of them.
   The plugin keeps every language's pages to the end, for the alternates in sitemap.xml
   (about 25 MB per 1,000 SOPs and language, with their tables of contents and metadata);
@@ -29,6 +32,7 @@ from mkdocs.plugins import event_priority
 
 _state: dict = {"command": None}
 _WAITING = "_handbook_waiting_html"  # the page's compressed HTML, between its conversion and its template
+_waiting_classes: dict[type, type] = {}
 
 
 def on_startup(command, dirty) -> None:
@@ -37,19 +41,42 @@ def on_startup(command, dirty) -> None:
 
 @event_priority(-2000)  # after every hook and plugin has changed the page's HTML
 def on_page_content(html: str, page, config, files):
-    if _state["command"] != "build" or html is None:
-        return html
-    setattr(page, _WAITING, zlib.compress(html.encode("utf-8", "surrogatepass"), 1))
-    return None  # page.content: a plugin reading another page's HTML in between fails loudly, not silently empty
+    if _state["command"] == "build" and html is not None and type(page) not in _waiting_classes.values():
+        page.__class__ = _waiting_class(type(page))  # MkDocs assigns the returned HTML next: it is kept compressed
+    return html
 
 
 @event_priority(2000)  # before every plugin's on_page_context (Material's search reads page.content)
 def on_page_context(context, page, config, nav):
-    waiting = getattr(page, _WAITING, None)
-    if waiting is not None:
-        page.content = zlib.decompress(waiting).decode("utf-8", "surrogatepass")
-        setattr(page, _WAITING, None)
+    cls = type(page)
+    if cls in _waiting_classes.values():
+        html = page.content
+        page.__class__ = cls.__bases__[1]
+        page.__dict__.pop(_WAITING, None)
+        page.content = html
     return context
+
+
+class _Waiting:
+    """Mixed in before a page's class between conversion and template: `content` kept compressed."""
+
+    @property
+    def content(self):
+        waiting = self.__dict__.get(_WAITING)
+        return zlib.decompress(waiting).decode("utf-8", "surrogatepass") if waiting is not None else self.__dict__.get("content")
+
+    @content.setter
+    def content(self, html) -> None:
+        if isinstance(html, str):
+            self.__dict__[_WAITING], self.__dict__["content"] = zlib.compress(html.encode("utf-8", "surrogatepass"), 1), None
+        else:
+            self.__dict__[_WAITING], self.__dict__["content"] = None, html
+
+
+def _waiting_class(cls: type) -> type:
+    if cls not in _waiting_classes:
+        _waiting_classes[cls] = type(cls.__name__, (_Waiting, cls), {"__module__": cls.__module__, "__qualname__": cls.__qualname__})
+    return _waiting_classes[cls]
 
 
 def release_language(i18n) -> None:
