@@ -41,17 +41,16 @@ def on_startup(command, dirty) -> None:
 
 @event_priority(-2000)  # after every hook and plugin has changed the page's HTML
 def on_page_content(html: str, page, config, files):
-    if _state["command"] == "build" and html is not None and type(page) not in _waiting_classes.values():
+    if _state["command"] == "build" and html is not None and not isinstance(page, _Waiting):
         page.__class__ = _waiting_class(type(page))  # MkDocs assigns the returned HTML next: it is kept compressed
     return html
 
 
 @event_priority(2000)  # before every plugin's on_page_context (Material's search reads page.content)
 def on_page_context(context, page, config, nav):
-    cls = type(page)
-    if cls in _waiting_classes.values():
+    if isinstance(page, _Waiting):
         html = page.content
-        page.__class__ = cls.__bases__[1]
+        page.__class__ = type(page).__bases__[1]  # the class MkDocs made the page with
         page.__dict__.pop(_WAITING, None)
         page.content = html
     return context
